@@ -1,0 +1,1 @@
+"""mpm: Marketing Performance Manager."""

@@ -1,0 +1,50 @@
+"""The one settings object of an installation (environment variables with the `MPM_` prefix)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Where mpm keeps its data and which databases it talks to."""
+
+    model_config = SettingsConfigDict(env_prefix="MPM_", extra="ignore")
+
+    home: Path = Field(
+        default=Path("~/.mpm"),
+        description="Folder holding mpm.db, workspaces/<slug>/warehouse.duckdb, metrics and uploads.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the app-state database; default a SQLite file in MPM_HOME.",
+    )
+    warehouse_url: str | None = Field(
+        default=None,
+        description="Ibis connection string for the analytics warehouse instead of DuckDB (query only).",
+    )
+    workspace: str = Field(default="default", description="Workspace used when none is given.")
+    max_upload_bytes: int = Field(
+        default=2 * 1024**3, description="Largest file an import accepts, in bytes."
+    )
+
+    @cached_property
+    def home_path(self) -> Path:
+        return self.home.expanduser().resolve()
+
+    @property
+    def app_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home_path / 'mpm.db'}"
+
+    def workspace_dir(self, slug: str) -> Path:
+        return self.home_path / "workspaces" / slug
+
+
+def get_settings() -> Settings:
+    """Settings read from the environment now (not cached: tests and CLI set MPM_HOME)."""
+    return Settings()
