@@ -1,0 +1,141 @@
+"""Write a staged file into the warehouse atomically, and undo a load.
+
+One DuckDB transaction moves the rows a load replaces into `_replaced_<table>` (so the load can
+be reverted), deletes them, inserts the new rows and records the commit in `_load_commits`.
+A process killed midway leaves the warehouse as it was: DuckDB discards the uncommitted
+transaction on the next open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+from mpm.errors import UserError
+from mpm.ingest.sql import literal
+from mpm.ingest.staging import STAGED
+from mpm.model.tables import LoadMode, Table
+from mpm.warehouse import history_table, quote
+
+
+@dataclass(frozen=True)
+class LoadCounts:
+    inserted: int
+    replaced: int
+    deleted: int
+
+
+def _scope(table: Table, source: str, accounts: list[str], first: date, last: date) -> str:
+    """Rows of the warehouse table that this load supersedes (alias `t`)."""
+    if table.mode is LoadMode.PARTITION:
+        day = f"CAST(t.{quote(table.date_column)} AS DATE)"
+        scope = f"t._source = {literal(source)} AND {day} BETWEEN DATE '{first}' AND DATE '{last}'"
+        if "account" in table.column_names:
+            scope += f" AND t.account IN ({', '.join(literal(a) for a in accounts) or 'NULL'})"
+        return scope
+    keys = " AND ".join(f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key)
+    return f"EXISTS (SELECT 1 FROM {STAGED} s WHERE {keys})"
+
+
+def write(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    table: Table,
+    load_id: int,
+    source: str,
+    accounts: list[str],
+    first: date,
+    last: date,
+) -> LoadCounts:
+    """Replace the load's scope with `_staged` in one transaction."""
+    name = quote(table.name)
+    history = quote(history_table(table.name))
+    columns = [c for c, _ in table.stored_columns if not c.startswith("_")]
+    column_list = ", ".join(quote(c) for c in columns)
+    scope = _scope(table, source, accounts, first, last)
+    same_key = " AND ".join(
+        f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key
+    )
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            f"INSERT INTO {history} SELECT t.*, {load_id} FROM {name} t WHERE {scope}"
+        )
+        moved, replaced = con.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE EXISTS "
+            f"(SELECT 1 FROM {STAGED} s WHERE {same_key})) "
+            f"FROM {history} t WHERE _replaced_by = {load_id}"
+        ).fetchone() or (0, 0)
+        con.execute(f"DELETE FROM {name} t WHERE {scope}")
+        con.execute(
+            f"INSERT INTO {name} ({column_list}, _source, _loaded_at, _load_id) "
+            f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} FROM {STAGED}"
+        )
+        inserted_row = con.execute(f"SELECT count(*) FROM {STAGED}").fetchone()
+        inserted = int(inserted_row[0]) if inserted_row else 0
+        con.execute(
+            "INSERT INTO _load_commits VALUES (?, ?, now()::TIMESTAMP, NULL)",
+            [load_id, table.name],
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return LoadCounts(inserted=inserted - replaced, replaced=replaced, deleted=moved - replaced)
+
+
+def committed(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple[bool, bool]:
+    """(committed, reverted) as the warehouse knows it."""
+    row = con.execute(
+        "SELECT reverted_at IS NOT NULL FROM _load_commits WHERE load_id = ?", [load_id]
+    ).fetchone()
+    return (row is not None, bool(row[0]) if row else False)
+
+
+def revert(con: duckdb.DuckDBPyConnection, *, table: Table, load_id: int) -> LoadCounts:
+    """Undo a load: drop its rows and bring back the rows it replaced, in one transaction."""
+    name = quote(table.name)
+    history = quote(history_table(table.name))
+    is_committed, is_reverted = committed(con, load_id)
+    if not is_committed:
+        raise UserError(f"load {load_id} never reached the warehouse; nothing to revert")
+    if is_reverted:
+        raise UserError(f"load {load_id} is already reverted")
+    later = con.execute(
+        f"SELECT DISTINCT _replaced_by FROM {history} WHERE _load_id = ? ORDER BY 1",
+        [load_id],
+    ).fetchall()
+    if later:
+        ids = ", ".join(str(r[0]) for r in later)
+        raise UserError(
+            f"rows of load {load_id} were since replaced by load {ids}; revert that first"
+        )
+    columns = [c for c, _ in table.stored_columns]
+    column_list = ", ".join(quote(c) for c in columns)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        removed = con.execute(f"SELECT count(*) FROM {name} WHERE _load_id = ?", [load_id]).fetchone()
+        restored = con.execute(
+            f"SELECT count(*) FROM {history} WHERE _replaced_by = ?", [load_id]
+        ).fetchone()
+        con.execute(f"DELETE FROM {name} WHERE _load_id = ?", [load_id])
+        con.execute(
+            f"INSERT INTO {name} ({column_list}) SELECT {column_list} FROM {history} "
+            f"WHERE _replaced_by = ?",
+            [load_id],
+        )
+        con.execute(f"DELETE FROM {history} WHERE _replaced_by = ?", [load_id])
+        con.execute(
+            "UPDATE _load_commits SET reverted_at = now()::TIMESTAMP WHERE load_id = ?", [load_id]
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return LoadCounts(
+        inserted=int(restored[0]) if restored else 0,
+        replaced=0,
+        deleted=int(removed[0]) if removed else 0,
+    )

@@ -1,0 +1,388 @@
+"""Read any supported file into a DuckDB temp table of raw cells, one row per record.
+
+Formats: CSV/TSV with any delimiter (UTF-8 with or without BOM, UTF-16, Latin-1; quoted fields
+with newlines), gzip'd CSV, Parquet, XLSX. Text files stream through DuckDB's CSV reader, never a
+whole-file pandas frame. The raw table has `_row` (the spreadsheet row number, header = row of the
+header line) and one column per header cell, named after it (duplicates get " (2)", ...).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from mpm.errors import IngestError
+from mpm.warehouse import quote
+
+SAMPLE_BYTES = 256 * 1024
+HEADER_SEARCH_LINES = 40
+DELIMITERS = (",", "\t", ";", "|")
+RAW = "_raw"
+
+
+@dataclass(frozen=True)
+class FileLayout:
+    """Where the table sits in a file and how to parse it."""
+
+    path: Path
+    format: str  # csv | parquet | xlsx
+    encoding: str = "utf-8"  # utf-8 | utf-16 | latin-1 (DuckDB built-in encodings)
+    compression: str = "none"  # none | gzip
+    delimiter: str = ","
+    header_line: int = 0  # 0-based physical line of the header
+    columns: tuple[str, ...] = ()
+    preamble: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+HeaderMatcher = Callable[[Sequence[str]], bool]
+
+
+def detect_format(path: Path) -> tuple[str, str]:
+    """(format, compression) from the file's first bytes, not its name."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"PAR1"):
+        return "parquet", "none"
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx", "none"
+    if head.startswith(b"\x1f\x8b"):
+        return "csv", "gzip"
+    return "csv", "none"
+
+
+def _sample_bytes(path: Path, compression: str) -> bytes:
+    opener = gzip.open if compression == "gzip" else open
+    try:
+        with opener(path, "rb") as fh:  # type: ignore[operator]
+            return fh.read(SAMPLE_BYTES)
+    except (OSError, EOFError) as exc:
+        raise IngestError.single(path.name, f"cannot read the compressed file: {exc}") from exc
+
+
+def detect_encoding(sample: bytes) -> str:
+    """utf-8, utf-16 (by BOM) or latin-1 (when the sample is not valid UTF-8)."""
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # a multi-byte character cut by the sample boundary is still UTF-8
+        if exc.start < len(sample) - 4:
+            return "latin-1"
+    return "utf-8"
+
+
+def _decode(sample: bytes, encoding: str) -> str:
+    if encoding == "utf-16":
+        return sample.decode("utf-16", errors="ignore")
+    text = sample.decode("utf-8" if encoding == "utf-8" else "latin-1", errors="ignore")
+    return text.removeprefix("\ufeff")
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return control > 8
+
+
+def _parse_lines(text: str, delimiter: str) -> list[list[str]]:
+    lines = text.splitlines()[:HEADER_SEARCH_LINES]
+    return [next(csv.reader([line], delimiter=delimiter), []) for line in lines]
+
+
+def _choose_delimiter(lines: list[str], header_index: int) -> str:
+    """The candidate that splits the header and the next lines into the same, largest width."""
+    best, best_width = ",", 1
+    window = lines[header_index : header_index + 10]
+    for delim in DELIMITERS:
+        widths = [len(next(csv.reader([ln], delimiter=delim), [])) for ln in window if ln.strip()]
+        if not widths:
+            continue
+        header_width = widths[0]
+        consistent = sum(1 for w in widths[1:] if w == header_width)
+        if header_width > best_width and (consistent >= len(widths[1:]) // 2):
+            best, best_width = delim, header_width
+    return best
+
+
+def dedupe(names: Sequence[str]) -> tuple[str, ...]:
+    seen: dict[str, int] = {}
+    out = []
+    for raw in names:
+        name = raw.strip() or f"column {len(out) + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return tuple(out)
+
+
+def inspect_text(
+    path: Path,
+    *,
+    compression: str,
+    delimiter: str | None = None,
+    header: HeaderMatcher | None = None,
+    encoding: str | None = None,
+) -> FileLayout:
+    """Find encoding, delimiter and header line of a delimited text file."""
+    sample = _sample_bytes(path, compression)
+    if not sample.strip(b"\xef\xbb\xbf\xff\xfe \r\n\t"):
+        raise IngestError.single(path.name, "the file is empty")
+    enc = encoding or detect_encoding(sample)
+    text = _decode(sample, enc)
+    if _looks_binary(text):
+        raise IngestError.single(
+            path.name, "this is not a text table (binary content); export it as CSV, XLSX or Parquet"
+        )
+    lines = text.splitlines()[:HEADER_SEARCH_LINES]
+    header_index = _find_header(lines, delimiter, header)
+    if header_index is None:
+        raise IngestError.single(
+            path.name, "could not find the header line of the expected export in the first "
+            f"{HEADER_SEARCH_LINES} lines"
+        )
+    delim = delimiter or _choose_delimiter(lines, header_index)
+    cells = next(csv.reader([lines[header_index]], delimiter=delim), [])
+    return FileLayout(
+        path=path,
+        format="csv",
+        encoding=enc,
+        compression=compression,
+        delimiter=delim,
+        header_line=header_index,
+        columns=dedupe(cells),
+        preamble=tuple(lines[:header_index]),
+    )
+
+
+def _find_header(
+    lines: list[str], delimiter: str | None, header: HeaderMatcher | None
+) -> int | None:
+    for index, line in enumerate(lines):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if header is None:
+            return index
+        for delim in [delimiter] if delimiter else DELIMITERS:
+            cells = [c.strip() for c in next(csv.reader([line], delimiter=delim), [])]
+            if header(cells):
+                return index
+    return None
+
+
+def header_of(path: Path) -> tuple[str, ...]:
+    """Column names a file offers (for messages and preset detection)."""
+    fmt, compression = detect_format(path)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return tuple(pq.read_schema(path).names)
+    if fmt == "xlsx":
+        return dedupe(_xlsx_rows(path, limit=1)[0]) if _xlsx_rows(path, limit=1) else ()
+    return inspect_text(path, compression=compression).columns
+
+
+CSV_LINE = re.compile(r"Line:\s*(\d+)")
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> int:
+    """Create temp table `_raw` from the file; returns the number of data rows."""
+    con.execute(f"DROP TABLE IF EXISTS {RAW}")
+    if layout.format == "parquet":
+        _load_parquet(con, layout)
+    elif layout.format == "xlsx":
+        _load_xlsx(con, layout)
+    else:
+        _load_csv(con, layout)
+    count = con.execute(f"SELECT count(*) FROM {RAW}").fetchone()
+    return int(count[0]) if count else 0
+
+
+def _load_csv(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
+    width = len(layout.columns)
+    types = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
+    options = {
+        "delim": layout.delimiter,
+        "encoding": layout.encoding,
+        "compression": layout.compression,
+    }
+    first_row = layout.header_line + 2  # spreadsheet row of the first record
+    select = ", ".join(f"c{i} AS {quote(name)}" for i, name in enumerate(layout.columns))
+    sql = (
+        f"CREATE TEMP TABLE {RAW} AS SELECT "
+        f"(row_number() OVER () + {first_row - 1})::BIGINT AS _row, {select} "
+        f"FROM read_csv(?, header=false, skip={layout.header_line + 1}, columns={types}, "
+        "delim=$delim, quote='\"', escape='\"', encoding=$encoding, compression=$compression, "
+        "auto_detect=false, strict_mode=true, null_padding=false, max_line_size=20000000)"
+    )
+    sql = sql.replace("$delim", "?").replace("$encoding", "?").replace("$compression", "?")
+    params = [str(layout.path), options["delim"], options["encoding"], options["compression"]]
+    try:
+        con.execute(sql, params)
+    except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+        raise _csv_error(layout, exc) from exc
+
+
+def _csv_error(layout: FileLayout, exc: Exception) -> IngestError:
+    message = str(exc)
+    match = CSV_LINE.search(message)
+    row = int(match.group(1)) if match else None
+    first = message.splitlines()[0] if message else "unreadable file"
+    lowered = message.lower()
+    if "expected number of columns" in lowered or "too many columns" in lowered or (
+        "found" in lowered and "columns" in lowered
+    ):
+        found = re.search(r"Found:\s*(\d+)", message)
+        text = (
+            f"has {found.group(1)} fields where the header has {len(layout.columns)}"
+            if found
+            else f"does not have the {len(layout.columns)} fields of the header"
+        )
+        return IngestError.single(
+            layout.name, f"{text} (truncated file or wrong delimiter?)", row=row
+        )
+    if "unterminated quote" in lowered or "quote" in lowered:
+        return IngestError.single(layout.name, "unterminated quoted field (truncated file?)", row=row)
+    if "unicode" in lowered or "utf" in lowered:
+        return IngestError.single(
+            layout.name, "the text is not valid in the detected encoding; save it as UTF-8", row=row
+        )
+    if "maximum line size" in lowered:
+        return IngestError.single(layout.name, "a line is longer than 20 MB", row=row)
+    return IngestError.single(layout.name, f"cannot parse the file: {first}", row=row)
+
+
+def _load_parquet(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
+    select = ", ".join(
+        f"{quote(src)} AS {quote(name)}" for src, name in zip(_parquet_names(layout), layout.columns, strict=True)
+    )
+    try:
+        con.execute(
+            f"CREATE TEMP TABLE {RAW} AS SELECT (file_row_number + 2)::BIGINT AS _row, {select} "
+            "FROM read_parquet(?, file_row_number=true) ORDER BY file_row_number",
+            [str(layout.path)],
+        )
+    except duckdb.Error as exc:
+        raise IngestError.single(layout.name, f"cannot read the Parquet file: {exc}") from exc
+
+
+def _parquet_names(layout: FileLayout) -> tuple[str, ...]:
+    import pyarrow.parquet as pq
+
+    return tuple(pq.read_schema(layout.path).names)
+
+
+def _xlsx_rows(path: Path, *, limit: int | None = None) -> list[list[object]]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        sheet = book.get_sheet_by_index(0)
+        rows = sheet.to_python(nrows=limit) if limit else sheet.to_python()
+    except Exception as exc:  # calamine raises its own error types for broken workbooks
+        raise IngestError.single(path.name, f"cannot read the XLSX workbook: {exc}") from exc
+    return [list(r) for r in rows]
+
+
+def _cell_text(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()  # type: ignore[call-arg]
+    return str(value)
+
+
+def inspect_xlsx(path: Path, header: HeaderMatcher | None = None) -> FileLayout:
+    rows = _xlsx_rows(path, limit=HEADER_SEARCH_LINES)
+    for index, row in enumerate(rows):
+        cells = [(_cell_text(v) or "").strip() for v in row]
+        if not any(cells):
+            continue
+        if header is None or header(cells):
+            while cells and not cells[-1]:
+                cells.pop()
+            return FileLayout(path=path, format="xlsx", header_line=index, columns=dedupe(cells),
+                              preamble=tuple(",".join(str(c or "") for c in r) for r in rows[:index]))
+    raise IngestError.single(path.name, "could not find a header row in the first sheet")
+
+
+def _load_xlsx(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
+    rows = _xlsx_rows(layout.path)[layout.header_line + 1 :]
+    width = len(layout.columns)
+    columns: list[list[str | None]] = [[] for _ in range(width)]
+    for row in rows:
+        for i in range(width):
+            columns[i].append(_cell_text(row[i]) if i < len(row) else None)
+    first_row = layout.header_line + 2
+    arrays = [pa.array(range(first_row, first_row + len(rows)), pa.int64())]
+    arrays += [pa.array(col, pa.string()) for col in columns]
+    table = pa.Table.from_arrays(arrays, names=["_row", *layout.columns])
+    con.register("_xlsx_arrow", table)
+    con.execute(f"CREATE TEMP TABLE {RAW} AS SELECT * FROM _xlsx_arrow")
+    con.unregister("_xlsx_arrow")
+
+
+def inspect_parquet(path: Path) -> FileLayout:
+    import pyarrow.parquet as pq
+
+    try:
+        names = pq.read_schema(path).names
+    except Exception as exc:  # pyarrow raises several types for broken files
+        raise IngestError.single(path.name, f"cannot read the Parquet file: {exc}") from exc
+    return FileLayout(path=path, format="parquet", columns=dedupe(names))
+
+
+def inspect_file(
+    path: Path,
+    *,
+    delimiter: str | None = None,
+    header: HeaderMatcher | None = None,
+    encoding: str | None = None,
+) -> FileLayout:
+    """The layout of any supported file; `header` recognises a preset's header line."""
+    if not path.exists():
+        raise IngestError.single(path.name, "file not found")
+    if path.stat().st_size == 0:
+        raise IngestError.single(path.name, "the file is empty")
+    fmt, compression = detect_format(path)
+    if fmt == "parquet":
+        return inspect_parquet(path)
+    if fmt == "xlsx":
+        return inspect_xlsx(path, header)
+    return inspect_text(
+        path, compression=compression, delimiter=delimiter, header=header, encoding=encoding
+    )
+
+
+def preamble_text(layout: FileLayout) -> str:
+    return "\n".join(layout.preamble)
+
+
+__all__ = [
+    "RAW",
+    "FileLayout",
+    "HeaderMatcher",
+    "detect_format",
+    "header_of",
+    "inspect_file",
+    "load_raw",
+    "preamble_text",
+]
+_ = io  # keep io import used for typing of file objects in callers

@@ -1,0 +1,321 @@
+"""Import a file into a workspace: detect, read, validate, load atomically, record the load."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mpm.config import Settings, get_settings
+from mpm.errors import IngestError, NotFound, UserError
+from mpm.ingest import load as loader
+from mpm.ingest.mapping import Mapping, identity_mapping, load_mapping_file
+from mpm.ingest.presets import Preset, any_preset_header, detect_preset, get_preset
+from mpm.ingest.progress import ProgressCallback, watch
+from mpm.ingest.readers import FileLayout, inspect_file, load_raw
+from mpm.ingest.sql import install_macros
+from mpm.ingest.staging import Context, stage
+from mpm.model.campaigns import load_campaign_rules
+from mpm.model.channels import load_grouping
+from mpm.model.tables import get_table
+from mpm.store import WorkspaceSettings, ensure_workspace, session_scope
+from mpm.store.models import LoadRow
+from mpm.warehouse import Warehouse, open_warehouse
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """What the user said about a file; everything optional."""
+
+    preset: str | None = None
+    table: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    constants: dict[str, str] = field(default_factory=dict)
+    mapping_file: Path | None = None
+    source_name: str | None = None
+    date_format: str | None = None
+    decimal_comma: bool | None = None
+    keep_extra: bool | None = None
+    delimiter: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    load_id: int
+    workspace: str
+    table: str
+    source: str
+    preset: str | None
+    file: str
+    rows: int
+    inserted: int
+    replaced: int
+    deleted: int
+    skipped: int
+    min_date: date | None
+    max_date: date | None
+    unmapped: tuple[str, ...]
+    warnings: tuple[str, ...]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class LoadInfo:
+    load_id: int
+    table: str
+    source: str
+    file: str
+    status: str
+    rows_inserted: int
+    rows_replaced: int
+    rows_deleted: int
+    min_date: str | None
+    max_date: str | None
+    started_at: datetime
+    seconds: float | None
+    file_hash: str
+    warnings: tuple[str, ...]
+
+
+def workspace_paths(settings: Settings, slug: str) -> tuple[Path, Path, Path]:
+    """(warehouse file, channels.yml, campaigns.yml) of a workspace."""
+    folder = settings.workspace_dir(slug)
+    return folder / "warehouse.duckdb", folder / "channels.yml", folder / "campaigns.yml"
+
+
+def open_workspace_warehouse(settings: Settings, slug: str) -> Warehouse:
+    with session_scope(settings.app_database_url) as session:
+        ensure_workspace(session, slug)
+    return Warehouse(workspace_paths(settings, slug)[0])
+
+
+def _hash(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=32)
+    with path.open("rb") as fh:
+        while chunk := fh.read(4 * 1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _resolve(path: Path, options: IngestOptions) -> tuple[FileLayout, Mapping, Preset | None]:
+    """Find the layout and mapping: an explicit preset, a generic mapping, or detection."""
+    generic = options.table or options.mapping_file
+    if options.preset:
+        preset = get_preset(options.preset)
+        layout = inspect_file(path, header=preset.matches, delimiter=options.delimiter)
+        return layout, preset.build(layout), preset
+    if generic:
+        layout = inspect_file(path, delimiter=options.delimiter)
+        if options.mapping_file:
+            base = load_mapping_file(options.mapping_file)
+        else:
+            assert options.table is not None
+            get_table(options.table)
+            base = Mapping(table=options.table, source="generic")
+        columns = {**identity_mapping(base.table, layout.columns, base.source), **base.columns}
+        return layout, Mapping(**{**base.__dict__, "columns": columns}), None
+    try:
+        layout = inspect_file(path, header=any_preset_header, delimiter=options.delimiter)
+    except IngestError as exc:
+        if "header line" not in str(exc):
+            raise
+        plain = inspect_file(path, delimiter=options.delimiter)
+        raise UserError(
+            f"{path.name}: not a known platform export (header: {', '.join(plain.columns[:12])}"
+            f"{', ...' if len(plain.columns) > 12 else ''}); name it with --source PRESET, or "
+            "map it with --table TABLE --map canonical=column (see `mpm ingest --help`)"
+        ) from exc
+    preset = detect_preset(layout.columns)
+    assert preset is not None
+    return layout, preset.build(layout), preset
+
+
+def ingest_file(
+    path: Path,
+    *,
+    workspace: str = "default",
+    options: IngestOptions | None = None,
+    settings: Settings | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> LoadReport:
+    """Validate `path` completely, then load it in one transaction; raise IngestError if bad."""
+    settings = settings or get_settings()
+    options = options or IngestOptions()
+    started = time.perf_counter()
+    if not path.exists():
+        raise UserError(f"{path}: file not found")
+    if path.stat().st_size > settings.max_upload_bytes:
+        raise IngestError.single(
+            path.name, f"the file is larger than the limit of {settings.max_upload_bytes:,} bytes"
+        )
+    layout, mapping, preset = _resolve(path, options)
+    mapping = mapping.with_overrides(
+        columns=options.columns,
+        constants=options.constants,
+        date_format=options.date_format,
+        decimal_comma=options.decimal_comma,
+        keep_extra=options.keep_extra,
+        source=options.source_name,
+    )
+    with session_scope(settings.app_database_url) as session:
+        ws = ensure_workspace(session, workspace)
+    warehouse_file, channels_file, campaigns_file = workspace_paths(settings, workspace)
+    context = Context(
+        base_currency=ws.base_currency,
+        timezone=ws.timezone,
+        grouping=load_grouping(channels_file),
+        campaign_rules=load_campaign_rules(campaigns_file),
+        today=date.today(),
+    )
+    file_hash = _hash(path)
+    with open_warehouse(warehouse_file) as warehouse:
+        con = warehouse.con
+        install_macros(con)
+        with watch(con, "reading", on_progress):
+            load_raw(con, layout)
+        with watch(con, "validating", on_progress):
+            staged = stage(con, layout, mapping, context)
+        assert staged.min_date is not None and staged.max_date is not None
+        load_id = _record_start(settings, ws, staged.table.name, mapping.source, path, file_hash)
+        try:
+            with watch(con, "loading", on_progress):
+                counts = loader.write(
+                    con,
+                    table=staged.table,
+                    load_id=load_id,
+                    source=mapping.source,
+                    accounts=staged.accounts,
+                    first=staged.min_date,
+                    last=staged.max_date,
+                )
+        except BaseException:
+            _record_end(settings, load_id, status="failed")
+            raise
+    seconds = time.perf_counter() - started
+    report = LoadReport(
+        load_id=load_id,
+        workspace=workspace,
+        table=staged.table.name,
+        source=mapping.source,
+        preset=preset.name if preset else None,
+        file=str(path),
+        rows=staged.rows,
+        inserted=counts.inserted,
+        replaced=counts.replaced,
+        deleted=counts.deleted,
+        skipped=staged.skipped_rows,
+        min_date=staged.min_date,
+        max_date=staged.max_date,
+        unmapped=tuple(staged.unmapped),
+        warnings=tuple(staged.warnings),
+        seconds=seconds,
+    )
+    _record_end(settings, load_id, status="committed", report=report)
+    return report
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _record_start(
+    settings: Settings, ws: WorkspaceSettings, table: str, source: str, path: Path, digest: str
+) -> int:
+    with session_scope(settings.app_database_url) as session:
+        row = LoadRow(
+            workspace_id=ws.id,
+            table_name=table,
+            source=source,
+            file_name=path.name,
+            file_hash=digest,
+            file_bytes=path.stat().st_size,
+            status="pending",
+            rows_in_file=0,
+            rows_inserted=0,
+            rows_replaced=0,
+            rows_deleted=0,
+            warnings=[],
+            started_at=_now(),
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def _record_end(
+    settings: Settings, load_id: int, *, status: str, report: LoadReport | None = None
+) -> None:
+    with session_scope(settings.app_database_url) as session:
+        row = session.get(LoadRow, load_id)
+        if row is None:
+            return
+        row.status = status
+        row.finished_at = _now()
+        if report is not None:
+            row.rows_in_file = report.rows
+            row.rows_inserted = report.inserted
+            row.rows_replaced = report.replaced
+            row.rows_deleted = report.deleted
+            row.min_date = report.min_date.isoformat() if report.min_date else None
+            row.max_date = report.max_date.isoformat() if report.max_date else None
+            row.warnings = list(report.warnings)
+            row.duration_seconds = round(report.seconds, 3)
+
+
+def list_loads(*, workspace: str = "default", settings: Settings | None = None) -> list[LoadInfo]:
+    """Every load of a workspace, newest first; interrupted loads are reconciled with the warehouse."""
+    settings = settings or get_settings()
+    with session_scope(settings.app_database_url) as session:
+        ws = ensure_workspace(session, workspace)
+        pending = session.scalars(
+            select(LoadRow).where(LoadRow.workspace_id == ws.id, LoadRow.status == "pending")
+        ).all()
+        if pending:
+            with open_warehouse(workspace_paths(settings, workspace)[0]) as warehouse:
+                for row in pending:
+                    is_committed, _ = loader.committed(warehouse.con, row.id)
+                    row.status = "committed" if is_committed else "failed"
+        rows = session.scalars(
+            select(LoadRow).where(LoadRow.workspace_id == ws.id).order_by(LoadRow.id.desc())
+        ).all()
+        return [
+            LoadInfo(
+                load_id=r.id,
+                table=r.table_name,
+                source=r.source,
+                file=r.file_name,
+                status="reverted" if r.reverted_at else r.status,
+                rows_inserted=r.rows_inserted,
+                rows_replaced=r.rows_replaced,
+                rows_deleted=r.rows_deleted,
+                min_date=r.min_date,
+                max_date=r.max_date,
+                started_at=r.started_at,
+                seconds=r.duration_seconds,
+                file_hash=r.file_hash,
+                warnings=tuple(r.warnings or ()),
+            )
+            for r in rows
+        ]
+
+
+def revert_load(
+    load_id: int, *, workspace: str = "default", settings: Settings | None = None
+) -> loader.LoadCounts:
+    """Undo one load: its rows go, the rows it replaced come back."""
+    settings = settings or get_settings()
+    with session_scope(settings.app_database_url) as session:
+        ws = ensure_workspace(session, workspace)
+        row = session.get(LoadRow, load_id)
+        if row is None or row.workspace_id != ws.id:
+            raise NotFound(f"no load {load_id} in workspace {workspace!r}")
+        table = get_table(row.table_name)
+        with open_warehouse(workspace_paths(settings, workspace)[0]) as warehouse:
+            counts = loader.revert(warehouse.con, table=table, load_id=load_id)
+        row.reverted_at = _now()
+        row.status = "committed"
+    return counts

@@ -1,0 +1,55 @@
+"""Small, safe SQL building blocks for the import pipeline (DuckDB dialect).
+
+Identifiers are always quoted with `quote`, values rendered with `literal`; file content never
+reaches SQL text any other way.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from mpm.warehouse import quote
+
+NULL_TOKENS = ("", "--", "-", "n/a", "na", "#n/a", "null", "none", "nan")
+
+
+def literal(value: str) -> str:
+    """A SQL string literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+MACROS = (
+    # a cell's text, or NULL for the ways exports write "empty"
+    "CREATE OR REPLACE TEMP MACRO mpm_text(x) AS "
+    "CASE WHEN lower(trim(x)) IN (" + ", ".join(literal(t) for t in NULL_TOKENS) + ") "
+    "THEN NULL ELSE trim(x) END",
+    # numbers: plain first (fast path), then without grouping, currency symbols and codes
+    "CREATE OR REPLACE TEMP MACRO mpm_clean_dot(x) AS "
+    "regexp_replace(mpm_text(x), '[\\s,$€£¥₹]|^[A-Z]{3}|[A-Z]{3}$', '', 'g')",
+    "CREATE OR REPLACE TEMP MACRO mpm_clean_comma(x) AS "
+    "replace(regexp_replace(mpm_text(x), '[\\s.$€£¥₹]|^[A-Z]{3}|[A-Z]{3}$', '', 'g'), ',', '.')",
+    "CREATE OR REPLACE TEMP MACRO mpm_double(x, comma) AS CASE "
+    "WHEN NOT comma AND TRY_CAST(x AS DOUBLE) IS NOT NULL THEN TRY_CAST(x AS DOUBLE) "
+    "WHEN comma THEN TRY_CAST(mpm_clean_comma(x) AS DOUBLE) "
+    "ELSE TRY_CAST(mpm_clean_dot(x) AS DOUBLE) END",
+    "CREATE OR REPLACE TEMP MACRO mpm_money(x, comma) AS CASE "
+    "WHEN NOT comma AND TRY_CAST(x AS DECIMAL(38,9)) IS NOT NULL THEN TRY_CAST(x AS DECIMAL(38,9)) "
+    "WHEN comma THEN TRY_CAST(mpm_clean_comma(x) AS DECIMAL(38,9)) "
+    "ELSE TRY_CAST(mpm_clean_dot(x) AS DECIMAL(38,9)) END",
+    "CREATE OR REPLACE TEMP MACRO mpm_count(x, comma) AS CASE "
+    "WHEN TRY_CAST(x AS BIGINT) IS NOT NULL THEN TRY_CAST(x AS BIGINT) "
+    "WHEN mpm_double(x, comma) = round(mpm_double(x, comma)) "
+    "THEN TRY_CAST(mpm_double(x, comma) AS BIGINT) END",
+    "CREATE OR REPLACE TEMP MACRO mpm_bool(x) AS CASE "
+    "WHEN lower(trim(x)) IN ('true', 'yes', 'y', '1', 't') THEN true "
+    "WHEN lower(trim(x)) IN ('false', 'no', 'n', '0', 'f') THEN false END",
+)
+
+
+def install_macros(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("SET TimeZone = 'UTC'")
+    for statement in MACROS:
+        con.execute(statement)
+
+
+__all__ = ["NULL_TOKENS", "install_macros", "literal", "quote"]

@@ -1,0 +1,50 @@
+"""The analytics warehouse of a workspace: one DuckDB file, reached through Ibis for queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import ibis
+
+from mpm.errors import UserError
+from mpm.warehouse.schema import all_ddl
+
+
+class Warehouse:
+    """An open DuckDB warehouse file with the canonical schema in place."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(path), read_only=read_only and path.exists())
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise UserError(
+                    f"the warehouse {path} is in use by another mpm process "
+                    "(a running server or import); wait for it or stop it and try again"
+                ) from exc
+            raise
+        if not read_only:
+            for statement in all_ddl():
+                self.con.execute(statement)
+
+    def ibis(self) -> Any:
+        """An Ibis backend over the same connection (queries, never string-built SQL)."""
+        return ibis.duckdb.from_connection(self.con)
+
+    def close(self) -> None:
+        self.con.close()
+
+
+@contextmanager
+def open_warehouse(path: Path, *, read_only: bool = False) -> Iterator[Warehouse]:
+    warehouse = Warehouse(path, read_only=read_only)
+    try:
+        yield warehouse
+    finally:
+        warehouse.close()
