@@ -16,7 +16,9 @@ class Settings(BaseSettings):
 
     home: Path = Field(
         default=Path("~/.mpm"),
-        description="Folder holding mpm.db, workspaces/<slug>/warehouse.duckdb, metrics and uploads.",
+        description=(
+            "Folder holding mpm.db, workspaces/<slug>/warehouse.duckdb, metrics and uploads."
+        ),
     )
     database_url: str | None = Field(
         default=None,
@@ -24,7 +26,9 @@ class Settings(BaseSettings):
     )
     warehouse_url: str | None = Field(
         default=None,
-        description="Ibis connection string for the analytics warehouse instead of DuckDB (query only).",
+        description=(
+            "Ibis connection string for the analytics warehouse instead of DuckDB (query only)."
+        ),
     )
     workspace: str = Field(default="default", description="Workspace used when none is given.")
     max_upload_bytes: int = Field(

@@ -70,18 +70,14 @@ def detect_date_format(
     con.execute("CREATE OR REPLACE TEMP TABLE _date_sample (v VARCHAR)")
     con.executemany("INSERT INTO _date_sample VALUES (?)", [[v] for v in values])
     candidates = _candidates(timestamp)
-    counts_sql = ", ".join(
-        f"count(try_strptime(v, {literal(fmt)}))" for fmt in candidates
-    )
+    counts_sql = ", ".join(f"count(try_strptime(v, {literal(fmt)}))" for fmt in candidates)
     row = con.execute(f"SELECT {counts_sql} FROM _date_sample").fetchone()
     assert row is not None
     counts = dict(zip(candidates, row, strict=True))
     full = [fmt for fmt in candidates if counts[fmt] == len(values)]
     if full:
         chosen = full[0]
-        other = next(
-            (b for a, b in AMBIGUOUS if a == chosen and b in full), None
-        )
+        other = next((b for a, b in AMBIGUOUS if a == chosen and b in full), None)
         return DateFormat(chosen, other)
     best = max(candidates, key=lambda fmt: counts[fmt])
     return DateFormat(best) if counts[best] > 0 else DateFormat(candidates[0])

@@ -35,7 +35,9 @@ def _scope(table: Table, source: str, accounts: list[str], first: date, last: da
         if "account" in table.column_names:
             scope += f" AND t.account IN ({', '.join(literal(a) for a in accounts) or 'NULL'})"
         return scope
-    keys = " AND ".join(f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key)
+    keys = " AND ".join(
+        f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key
+    )
     return f"EXISTS (SELECT 1 FROM {STAGED} s WHERE {keys})"
 
 
@@ -60,9 +62,7 @@ def write(
     )
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(
-            f"INSERT INTO {history} SELECT t.*, {load_id} FROM {name} t WHERE {scope}"
-        )
+        con.execute(f"INSERT INTO {history} SELECT t.*, {load_id} FROM {name} t WHERE {scope}")
         moved, replaced = con.execute(
             f"SELECT count(*), count(*) FILTER (WHERE EXISTS "
             f"(SELECT 1 FROM {STAGED} s WHERE {same_key})) "
@@ -116,7 +116,9 @@ def revert(con: duckdb.DuckDBPyConnection, *, table: Table, load_id: int) -> Loa
     column_list = ", ".join(quote(c) for c in columns)
     con.execute("BEGIN TRANSACTION")
     try:
-        removed = con.execute(f"SELECT count(*) FROM {name} WHERE _load_id = ?", [load_id]).fetchone()
+        removed = con.execute(
+            f"SELECT count(*) FROM {name} WHERE _load_id = ?", [load_id]
+        ).fetchone()
         restored = con.execute(
             f"SELECT count(*) FROM {history} WHERE _replaced_by = ?", [load_id]
         ).fetchone()
@@ -139,3 +141,24 @@ def revert(con: duckdb.DuckDBPyConnection, *, table: Table, load_id: int) -> Loa
         replaced=0,
         deleted=int(removed[0]) if removed else 0,
     )
+
+
+def clear_source(con: duckdb.DuckDBPyConnection, source: str) -> int:
+    """Delete every row of one source from all tables and their history (demo reset)."""
+    from mpm.model.tables import TABLES
+
+    removed = 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name in TABLES:
+            row = con.execute(
+                f"SELECT count(*) FROM {quote(name)} WHERE _source = ?", [source]
+            ).fetchone()
+            removed += int(row[0]) if row else 0
+            con.execute(f"DELETE FROM {quote(name)} WHERE _source = ?", [source])
+            con.execute(f"DELETE FROM {quote(history_table(name))} WHERE _source = ?", [source])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return removed

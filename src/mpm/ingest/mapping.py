@@ -15,12 +15,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from mpm.errors import UserError
 from mpm.model.tables import Kind, get_table
+
+
+class RowCheck(NamedTuple):
+    """A preset's rule for rows that parse but must not load (e.g. a row covering a month).
+
+    `condition` is SQL over the parsed fields (canonical names and helpers, quoted) that is true
+    for a bad row; the problem names the file `column` and says `message`.
+    """
+
+    condition: str
+    column: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,7 @@ class Mapping:
     helpers: dict[str, tuple[str, Kind]] = field(default_factory=dict)  # name → (column, kind)
     derived: dict[str, str] = field(default_factory=dict)  # canonical → SQL over parsed fields
     skip_rows: tuple[str, ...] = ()  # SQL conditions over raw cells: rows to drop (totals)
+    row_checks: tuple[RowCheck, ...] = ()  # rows to refuse, with the reason
     date_format: str | None = None
     decimal_comma: bool = False
     keep_extra: bool = False
@@ -95,12 +108,21 @@ def load_mapping_file(path: Path) -> Mapping:
         raise UserError(f"{path}: cannot read the mapping: {exc}") from exc
     if not isinstance(doc, dict) or "table" not in doc:
         raise UserError(f"{path}: a mapping needs at least 'table' and 'columns'")
-    allowed = {"table", "source", "columns", "constants", "date_format", "decimal_comma",
-               "keep_extra"}
+    allowed = {
+        "table",
+        "source",
+        "columns",
+        "constants",
+        "date_format",
+        "decimal_comma",
+        "keep_extra",
+    }
     unknown = set(doc) - allowed
     if unknown:
-        raise UserError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: "
-                        f"{', '.join(sorted(allowed))}")
+        raise UserError(
+            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: "
+            f"{', '.join(sorted(allowed))}"
+        )
     mapping = Mapping(
         table=str(doc["table"]),
         source=str(doc.get("source") or path.stem),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
-import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ class FileLayout:
     header_line: int = 0  # 0-based physical line of the header
     columns: tuple[str, ...] = ()
     preamble: tuple[str, ...] = ()
+    footer_lines: int = 0  # lines after the table, past a blank line (e.g. a copyright notice)
 
     @property
     def name(self) -> str:
@@ -145,14 +145,16 @@ def inspect_text(
     text = _decode(sample, enc)
     if _looks_binary(text):
         raise IngestError.single(
-            path.name, "this is not a text table (binary content); export it as CSV, XLSX or Parquet"
+            path.name,
+            "this is not a text table (binary content); export it as CSV, XLSX or Parquet",
         )
     lines = text.splitlines()[:HEADER_SEARCH_LINES]
     header_index = _find_header(lines, delimiter, header)
     if header_index is None:
         raise IngestError.single(
-            path.name, "could not find the header line of the expected export in the first "
-            f"{HEADER_SEARCH_LINES} lines"
+            path.name,
+            "could not find the header line of the expected export in the first "
+            f"{HEADER_SEARCH_LINES} lines",
         )
     delim = delimiter or _choose_delimiter(lines, header_index)
     cells = next(csv.reader([lines[header_index]], delimiter=delim), [])
@@ -165,7 +167,43 @@ def inspect_text(
         header_line=header_index,
         columns=dedupe(cells),
         preamble=tuple(lines[:header_index]),
+        footer_lines=_footer_lines(_tail(path, sample, enc, compression), delim, len(cells)),
     )
+
+
+def _tail(path: Path, sample: bytes, encoding: str, compression: str) -> str:
+    """The file's last few KB as text ('' for compressed files, which cannot seek)."""
+    size = path.stat().st_size
+    if compression != "none":
+        return ""
+    if size <= len(sample):
+        return _decode(sample, encoding)
+    with path.open("rb") as fh:
+        fh.seek(size - 4096)
+        tail = fh.read()
+    if encoding == "utf-16":
+        codec = "utf-16-be" if sample.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+        return tail.decode(codec, errors="ignore")
+    return tail.decode("utf-8" if encoding == "utf-8" else "latin-1", errors="ignore")
+
+
+def _footer_lines(tail: str, delimiter: str, width: int) -> int:
+    """Single-cell lines that end the file after a blank line, like Microsoft Advertising's
+    `"©2025 Microsoft Corporation. All rights reserved."`; 0 when there are none.
+
+    A truncated last row is not a footer: it has no blank line before it, or unbalanced quotes.
+    """
+    lines = tail.splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    count = 0
+    while lines and lines[-1].strip():
+        line = lines.pop()
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+        if width < 2 or len(cells) != 1 or line.count('"') % 2:
+            return 0
+        count += 1
+    return count if lines else 0
 
 
 def _find_header(
@@ -181,18 +219,6 @@ def _find_header(
             if header(cells):
                 return index
     return None
-
-
-def header_of(path: Path) -> tuple[str, ...]:
-    """Column names a file offers (for messages and preset detection)."""
-    fmt, compression = detect_format(path)
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        return tuple(pq.read_schema(path).names)
-    if fmt == "xlsx":
-        return dedupe(_xlsx_rows(path, limit=1)[0]) if _xlsx_rows(path, limit=1) else ()
-    return inspect_text(path, compression=compression).columns
 
 
 CSV_LINE = re.compile(r"Line:\s*(\d+)")
@@ -226,14 +252,19 @@ def _load_csv(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
         f"(row_number() OVER () + {first_row - 1})::BIGINT AS _row, {select} "
         f"FROM read_csv(?, header=false, skip={layout.header_line + 1}, columns={types}, "
         "delim=$delim, quote='\"', escape='\"', encoding=$encoding, compression=$compression, "
-        "auto_detect=false, strict_mode=true, null_padding=false, max_line_size=20000000)"
+        "auto_detect=false, strict_mode=true, null_padding=$padding, max_line_size=20000000)"
     )
+    sql = sql.replace("$padding", "true" if layout.footer_lines else "false")
     sql = sql.replace("$delim", "?").replace("$encoding", "?").replace("$compression", "?")
     params = [str(layout.path), options["delim"], options["encoding"], options["compression"]]
     try:
         con.execute(sql, params)
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise _csv_error(layout, exc) from exc
+    if layout.footer_lines:  # read padded with NULLs; they are the last records
+        con.execute(
+            f"DELETE FROM {RAW} WHERE _row > (SELECT max(_row) FROM {RAW}) - {layout.footer_lines}"
+        )
 
 
 def _csv_error(layout: FileLayout, exc: Exception) -> IngestError:
@@ -242,8 +273,10 @@ def _csv_error(layout: FileLayout, exc: Exception) -> IngestError:
     row = int(match.group(1)) if match else None
     first = message.splitlines()[0] if message else "unreadable file"
     lowered = message.lower()
-    if "expected number of columns" in lowered or "too many columns" in lowered or (
-        "found" in lowered and "columns" in lowered
+    if (
+        "expected number of columns" in lowered
+        or "too many columns" in lowered
+        or ("found" in lowered and "columns" in lowered)
     ):
         found = re.search(r"Found:\s*(\d+)", message)
         text = (
@@ -255,7 +288,9 @@ def _csv_error(layout: FileLayout, exc: Exception) -> IngestError:
             layout.name, f"{text} (truncated file or wrong delimiter?)", row=row
         )
     if "unterminated quote" in lowered or "quote" in lowered:
-        return IngestError.single(layout.name, "unterminated quoted field (truncated file?)", row=row)
+        return IngestError.single(
+            layout.name, "unterminated quoted field (truncated file?)", row=row
+        )
     if "unicode" in lowered or "utf" in lowered:
         return IngestError.single(
             layout.name, "the text is not valid in the detected encoding; save it as UTF-8", row=row
@@ -267,7 +302,8 @@ def _csv_error(layout: FileLayout, exc: Exception) -> IngestError:
 
 def _load_parquet(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
     select = ", ".join(
-        f"{quote(src)} AS {quote(name)}" for src, name in zip(_parquet_names(layout), layout.columns, strict=True)
+        f"{quote(src)} AS {quote(name)}"
+        for src, name in zip(_parquet_names(layout), layout.columns, strict=True)
     )
     try:
         con.execute(
@@ -318,8 +354,13 @@ def inspect_xlsx(path: Path, header: HeaderMatcher | None = None) -> FileLayout:
         if header is None or header(cells):
             while cells and not cells[-1]:
                 cells.pop()
-            return FileLayout(path=path, format="xlsx", header_line=index, columns=dedupe(cells),
-                              preamble=tuple(",".join(str(c or "") for c in r) for r in rows[:index]))
+            return FileLayout(
+                path=path,
+                format="xlsx",
+                header_line=index,
+                columns=dedupe(cells),
+                preamble=tuple(",".join(str(c or "") for c in r) for r in rows[:index]),
+            )
     raise IngestError.single(path.name, "could not find a header row in the first sheet")
 
 
@@ -371,18 +412,11 @@ def inspect_file(
     )
 
 
-def preamble_text(layout: FileLayout) -> str:
-    return "\n".join(layout.preamble)
-
-
 __all__ = [
     "RAW",
     "FileLayout",
     "HeaderMatcher",
     "detect_format",
-    "header_of",
     "inspect_file",
     "load_raw",
-    "preamble_text",
 ]
-_ = io  # keep io import used for typing of file objects in callers

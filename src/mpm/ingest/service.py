@@ -267,7 +267,7 @@ def _record_end(
 
 
 def list_loads(*, workspace: str = "default", settings: Settings | None = None) -> list[LoadInfo]:
-    """Every load of a workspace, newest first; interrupted loads are reconciled with the warehouse."""
+    """Every load of a workspace, newest first; interrupted loads reconciled with the warehouse."""
     settings = settings or get_settings()
     with session_scope(settings.app_database_url) as session:
         ws = ensure_workspace(session, workspace)

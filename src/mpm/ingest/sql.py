@@ -36,8 +36,10 @@ MACROS = (
     "WHEN NOT comma AND TRY_CAST(x AS DECIMAL(38,9)) IS NOT NULL THEN TRY_CAST(x AS DECIMAL(38,9)) "
     "WHEN comma THEN TRY_CAST(mpm_clean_comma(x) AS DECIMAL(38,9)) "
     "ELSE TRY_CAST(mpm_clean_dot(x) AS DECIMAL(38,9)) END",
+    # whole numbers only: DuckDB's cast of '5.5' to BIGINT would round it silently
     "CREATE OR REPLACE TEMP MACRO mpm_count(x, comma) AS CASE "
-    "WHEN TRY_CAST(x AS BIGINT) IS NOT NULL THEN TRY_CAST(x AS BIGINT) "
+    "WHEN NOT comma AND TRY_CAST(x AS DOUBLE) = round(TRY_CAST(x AS DOUBLE)) "
+    "THEN TRY_CAST(TRY_CAST(x AS DOUBLE) AS BIGINT) "
     "WHEN mpm_double(x, comma) = round(mpm_double(x, comma)) "
     "THEN TRY_CAST(mpm_double(x, comma) AS BIGINT) END",
     "CREATE OR REPLACE TEMP MACRO mpm_bool(x) AS CASE "

@@ -6,6 +6,7 @@ through Python. Problems are located by spreadsheet row and the file's own colum
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import get_close_matches
@@ -14,7 +15,7 @@ import duckdb
 
 from mpm.errors import IngestError, Problem
 from mpm.ingest.dates import DateFormat, detect_date_format, parse_sql
-from mpm.ingest.mapping import Mapping
+from mpm.ingest.mapping import Mapping, RowCheck
 from mpm.ingest.readers import RAW, FileLayout
 from mpm.ingest.sql import literal, quote
 from mpm.model.campaigns import CampaignRule
@@ -139,10 +140,10 @@ PARSE_MESSAGES = {
 
 def _channel_sql(table: Table, given: set[str], ctx: Context) -> str:
     """Conform a channel the file gives; derive it from the grouping rules otherwise."""
-    conform_cases = " ".join(
-        f"WHEN {literal(k)} THEN {literal(v)}" for k, v in ctx.grouping.aliases.items()
-    ) + " " + " ".join(
-        f"WHEN {literal(c.lower())} THEN {literal(c)}" for c in ctx.grouping.channels
+    conform_cases = (
+        " ".join(f"WHEN {literal(k)} THEN {literal(v)}" for k, v in ctx.grouping.aliases.items())
+        + " "
+        + " ".join(f"WHEN {literal(c.lower())} THEN {literal(c)}" for c in ctx.grouping.channels)
     )
     conformed = f"CASE lower(channel) {conform_cases} ELSE channel END"
     columns = set(table.column_names)
@@ -165,6 +166,17 @@ def _channel_sql(table: Table, given: set[str], ctx: Context) -> str:
     return derived
 
 
+def _template_sql(template: str, pattern: str) -> str:
+    """SQL for a campaign template whose \\1, \\2 ... are groups of `pattern`."""
+    parts = []
+    for index, piece in enumerate(re.split(r"\\(\d)", template)):
+        if index % 2:
+            parts.append(f"regexp_extract(source_campaign, {literal(pattern)}, {int(piece)})")
+        elif piece:
+            parts.append(literal(piece))
+    return "concat(" + ", ".join(parts) + ")" if parts else "''"
+
+
 def _campaign_sql(ctx: Context, columns: set[str]) -> str:
     if not ctx.campaign_rules:
         return "source_campaign"
@@ -177,7 +189,7 @@ def _campaign_sql(ctx: Context, columns: set[str]) -> str:
             conds.append(f"campaign_id = {literal(rule.campaign_id)}")
         if rule.match is not None:
             conds.append(f"regexp_matches(source_campaign, {literal(rule.match)})")
-            value = f"regexp_replace(source_campaign, {literal(rule.match)}, {literal(rule.campaign)})"
+            value = _template_sql(rule.campaign, rule.match)
         else:
             value = literal(rule.campaign)
         if conds:
@@ -217,7 +229,8 @@ def stage(
         selects.append(f"{typed} AS {quote(f.name)}")
         if f.kind not in (Kind.TEXT, Kind.CURRENCY):
             selects.append(
-                f"(mpm_text({f.source_sql}) IS NOT NULL AND {typed} IS NULL) AS {quote('!' + f.name)}"
+                f"(mpm_text({f.source_sql}) IS NOT NULL AND {typed} IS NULL) "
+                f"AS {quote('!' + f.name)}"
             )
     used = {f.file_column for f in fields if f.file_column}
     unmapped = [c for c in layout.columns if c not in used]
@@ -227,7 +240,9 @@ def stage(
         selects.append(f"map([{keys}], [{values}]) AS attributes")
     where = " AND ".join(f"NOT coalesce({cond}, false)" for cond in mapping.skip_rows) or "true"
     con.execute(f"DROP TABLE IF EXISTS {PARSED}")
-    con.execute(f"CREATE TEMP TABLE {PARSED} AS SELECT {', '.join(selects)} FROM {RAW} WHERE {where}")
+    con.execute(
+        f"CREATE TEMP TABLE {PARSED} AS SELECT {', '.join(selects)} FROM {RAW} WHERE {where}"
+    )
     raw_count = _scalar(con, f"SELECT count(*) FROM {RAW}")
     rows = _scalar(con, f"SELECT count(*) FROM {PARSED}")
     skipped = raw_count - rows
@@ -239,14 +254,16 @@ def stage(
     # 2. derive and conform into the canonical columns
     given = {f.name for f in fields} | set(mapping.derived)
     con.execute(f"DROP TABLE IF EXISTS {STAGED}")
+    conform = _conform(table, given, ctx)
+    replace = f" REPLACE ({conform})" if conform else ""
     con.execute(
-        f"CREATE TEMP TABLE {STAGED} AS SELECT * REPLACE ({_conform(table, given, ctx)}) "
+        f"CREATE TEMP TABLE {STAGED} AS SELECT *{replace} "
         f"FROM (SELECT {_canonical_select(table, given, mapping)} FROM {PARSED})"
     )
     columns = set(table.column_names)
 
     # 3. validate
-    problems, total = _problems(con, layout, table, fields, ctx)
+    problems, total = _problems(con, layout, table, fields, ctx, mapping.row_checks)
     if total:
         raise IngestError(layout.name, problems, total)
 
@@ -256,11 +273,14 @@ def stage(
 
     unknown_channels = _unknown_channels(con, table, ctx) if "channel" in given else []
     if unknown_channels:
-        warnings.append("channel labels kept as given (not in the grouping): "
-                        + ", ".join(unknown_channels))
+        warnings.append(
+            "channel labels kept as given (not in the grouping): " + ", ".join(unknown_channels)
+        )
     if unmapped and not mapping.keep_extra:
-        warnings.append("columns not imported (use --keep-extra to keep them as attributes): "
-                        + ", ".join(unmapped))
+        warnings.append(
+            "columns not imported (use --keep-extra to keep them as attributes): "
+            + ", ".join(unmapped)
+        )
     min_date, max_date = con.execute(
         f"SELECT min(CAST({quote(table.date_column)} AS DATE)), "
         f"max(CAST({quote(table.date_column)} AS DATE)) FROM {STAGED}"
@@ -286,7 +306,9 @@ def _canonical_select(table: Table, given: set[str], mapping: Mapping) -> str:
         else:
             expr = "NULL"
         parts.append(f"CAST({expr} AS {column.sql_type}) AS {quote(name)}")
-    parts.append("attributes" if mapping.keep_extra else "CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS attributes")
+    parts.append(
+        "attributes" if mapping.keep_extra else "CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS attributes"
+    )
     return ", ".join(parts)
 
 
@@ -316,6 +338,7 @@ def _problems(
     table: Table,
     fields: list[Field],
     ctx: Context,
+    row_checks: tuple[RowCheck, ...] = (),
 ) -> tuple[list[Problem], int]:
     """All validation failures as (row, column, message); the first 20 and the count."""
     label = {f.name: (f.file_column or f.name) for f in fields}
@@ -330,13 +353,16 @@ def _problems(
     for f in fields:
         if f.kind in PARSE_MESSAGES:
             add(quote("!" + f.name), label[f.name], PARSE_MESSAGES[f.kind], PARSED)
+    for check in row_checks:
+        add(f"coalesce({check.condition}, false)", check.column, check.message, PARSED)
     given = {f.name for f in fields}
     latest = ctx.today + timedelta(days=366)
     for column in table.columns:
         name, q = column.name, quote(column.name)
         shown = label.get(name, name)
         if column.required:
-            add(f"{q} IS NULL", shown, "missing value")
+            empty = f" OR {q} = ''" if column.kind is Kind.TEXT else ""
+            add(f"{q} IS NULL{empty}", shown, "missing value")
         if column.non_negative and name in given | set():
             add(f"{q} < 0", shown, "negative value")
         if column.kind in (Kind.DATE, Kind.TIMESTAMP):
@@ -379,9 +405,7 @@ def _problems(
         return [], 0
     total = int(found[0][3])
     values = _raw_values(con, [(r[0], r[1]) for r in found], set(layout.columns))
-    problems = [
-        Problem(row, col, msg, values.get((row, col))) for row, col, msg, _ in found
-    ]
+    problems = [Problem(row, col, msg, values.get((row, col))) for row, col, msg, _ in found]
     return problems, total
 
 
@@ -425,8 +449,12 @@ def _convert_currency(
     ).fetchall()
     if missing:
         problems = [
-            Problem(r[0], "currency", f"no exchange rate {r[1]}→{ctx.base_currency} on or before "
-                    f"{r[2]}; import fx_rates first")
+            Problem(
+                r[0],
+                "currency",
+                f"no exchange rate {r[1]}→{ctx.base_currency} on or before "
+                f"{r[2]}; import fx_rates first",
+            )
             for r in missing
         ]
         raise IngestError(layout.name, problems, int(missing[0][3]))

@@ -8,10 +8,10 @@ conversions are DOUBLE because ad platforms report fractional (modelled) convers
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a column holds; decides how imports parse and validate it."""
 
     DATE = "date"
@@ -50,7 +50,7 @@ class Column:
         return SQL_TYPES[self.kind]
 
 
-class LoadMode(str, Enum):
+class LoadMode(StrEnum):
     """How a re-import treats existing rows (DESIGN.md, Loads)."""
 
     PARTITION = "partition"  # replace all rows of the same source and account in the date range
@@ -118,7 +118,9 @@ D, TS, T, N, F, M, CUR = (
     Kind.CURRENCY,
 )
 
-_PLATFORM = _c("platform", T, "google_ads, meta_ads, linkedin_ads, microsoft_ads, tiktok_ads, other")
+_PLATFORM = _c(
+    "platform", T, "google_ads, meta_ads, linkedin_ads, microsoft_ads, tiktok_ads, other"
+)
 _ACCOUNT = _c("account", T, "ad account, property or list owner; '' when the file has none")
 _CHANNEL = _c("channel", T, "conformed channel (GA4 default channel grouping or workspace rules)")
 
@@ -179,7 +181,14 @@ WEB_TRAFFIC = Table(
         _c("revenue", M, non_negative=True),
     ),
     natural_key=(
-        "date", "account", "channel", "source", "medium", "campaign", "landing_page", "device",
+        "date",
+        "account",
+        "channel",
+        "source",
+        "medium",
+        "campaign",
+        "landing_page",
+        "device",
         "country",
     ),
     checks=(
@@ -290,8 +299,13 @@ FX_RATES = Table(
         _c("date", D, required=True),
         _c("currency", CUR, required=True),
         _c("base_currency", CUR, "currency the rate converts into", required=True),
-        _c("rate", F, "base-currency units per one unit of `currency`", required=True,
-           non_negative=True),
+        _c(
+            "rate",
+            F,
+            "base-currency units per one unit of `currency`",
+            required=True,
+            non_negative=True,
+        ),
     ),
     natural_key=("date", "currency", "base_currency"),
 )

@@ -1,4 +1,4 @@
-"""App-state tables (SQLAlchemy 2): workspaces and the load history. Later capabilities add theirs."""
+"""App-state tables (SQLAlchemy 2): workspaces and load history; later capabilities add theirs."""
 
 from __future__ import annotations
 

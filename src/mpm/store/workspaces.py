@@ -58,7 +58,9 @@ def get_workspace(session: Session, slug: str) -> WorkspaceSettings:
     return _settings(row)
 
 
-def ensure_workspace(session: Session, slug: str, *, base_currency: str = "USD") -> WorkspaceSettings:
+def ensure_workspace(
+    session: Session, slug: str, *, base_currency: str = "USD"
+) -> WorkspaceSettings:
     """The workspace called `slug`, created with default settings on first use."""
     check_slug(slug)
     row = session.scalar(select(WorkspaceRow).where(WorkspaceRow.slug == slug))

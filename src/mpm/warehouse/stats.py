@@ -28,9 +28,16 @@ def table_stats(warehouse: Warehouse) -> list[TableStats]:
         t = backend.table(spec.name)
         day = t[spec.date_column].cast("date")
         latest = t.order_by(ibis.desc("_loaded_at"), ibis.desc("_load_id")).limit(1)
-        summary = t.aggregate(
-            rows=t.count(), min_date=day.min(), max_date=day.max(), last_loaded_at=t._loaded_at.max()
-        ).to_pyarrow().to_pylist()[0]
+        summary = (
+            t.aggregate(
+                rows=t.count(),
+                min_date=day.min(),
+                max_date=day.max(),
+                last_loaded_at=t._loaded_at.max(),
+            )
+            .to_pyarrow()
+            .to_pylist()[0]
+        )
         last = latest.select("_load_id").to_pyarrow().to_pylist()
         out.append(
             TableStats(

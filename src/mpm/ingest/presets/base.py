@@ -19,16 +19,19 @@ class Preset:
     name: str
     label: str
     table: str
-    signature: tuple[str, ...]  # header cells that must all be present (case-insensitive)
+    # header cells that must all be present (case-insensitive); "A|B" accepts either name
+    signature: tuple[str, ...]
     build: Callable[[FileLayout], Mapping]
     description: str = ""
     absent: tuple[str, ...] = ()  # header cells that must not be present (to tell look-alikes)
 
     def matches(self, cells: Sequence[str]) -> bool:
         have = {c.strip().lower() for c in cells}
-        return all(s.lower() in have for s in self.signature) and not any(
-            a.lower() in have for a in self.absent
-        )
+
+        def present(cell: str) -> bool:
+            return any(name.lower() in have for name in cell.split("|"))
+
+        return all(present(s) for s in self.signature) and not any(present(a) for a in self.absent)
 
 
 def find(columns: Sequence[str], *candidates: str) -> str | None:

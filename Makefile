@@ -1,0 +1,40 @@
+# The only set-up a user needs: `make demo` and `make test` (uv installs locked dependencies).
+SHELL := /bin/bash
+PYTHON ?= python3
+UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+VENV := .venv
+BIN := $(VENV)/bin
+export MPM_HOME ?= $(CURDIR)/.mpm-demo
+
+.PHONY: install demo test lint bench clean
+
+$(UV):
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --user --quiet uv
+
+install: $(UV)
+	$(UV) sync --frozen --python 3.11
+
+demo: install
+	$(BIN)/mpm demo --workspace default
+	@echo
+	$(BIN)/mpm tables --workspace default
+	@echo
+	@echo "The demo data lives in $(MPM_HOME) (warehouse: $(MPM_HOME)/workspaces/default/warehouse.duckdb)."
+	@echo "Try: MPM_HOME=$(MPM_HOME) $(BIN)/mpm loads"
+
+test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
+	$(BIN)/pyright
+
+bench: install
+	$(BIN)/python bench/ingest_bench.py --write
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,45 @@
+"""`mpm demo`: build the demo world, load it through the import path, write truth.json."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from mpm.cli.common import FormatOption, WorkspaceOption
+from mpm.cli.output import Format, emit
+from mpm.config import get_settings
+
+
+def demo(
+    seed: Annotated[
+        int, typer.Option(help="Random seed; same seed and end give the same data.")
+    ] = 42,
+    days: Annotated[int, typer.Option(help="Days of history.", min=28, max=3650)] = 730,
+    end: Annotated[str | None, typer.Option(help="Last day (ISO date); default yesterday.")] = None,
+    workspace: WorkspaceOption = "default",
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Fill a workspace with a believable company's marketing data and its true parameters."""
+    from mpm.demo.loader import load_demo  # the generator is only imported when asked for
+
+    last = date.fromisoformat(end) if end else None
+    console = Console(stderr=True)
+    with console.status("generating the demo world ...") as status:
+        result = load_demo(
+            get_settings(),
+            workspace=workspace,
+            seed=seed,
+            days=days,
+            end=last,
+            on_table=lambda name: status.update(f"loading {name} ..."),
+        )
+    emit(
+        [{"table": r.table, "rows": r.rows, "load_id": r.load_id} for r in result.loads],
+        fmt,
+        title=f"Demo world loaded into workspace {workspace}",
+    )
+    if fmt is Format.table:
+        Console().print(f"truth.json: {result.truth_path}")

@@ -1,0 +1,69 @@
+"""`mpm loads [list | revert ID]`: the load history of a workspace, and undoing a load."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from mpm.cli.common import FormatOption, WorkspaceOption
+from mpm.cli.output import Format, emit, emit_one
+from mpm.ingest import list_loads, revert_load
+
+app = typer.Typer(help="Load history: list loads, revert one.", no_args_is_help=False)
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context, workspace: WorkspaceOption = "default", fmt: FormatOption = Format.table
+) -> None:
+    """List loads (newest first) when no subcommand is given."""
+    if ctx.invoked_subcommand is None:
+        list_(workspace=workspace, fmt=fmt)
+
+
+@app.command("list")
+def list_(workspace: WorkspaceOption = "default", fmt: FormatOption = Format.table) -> None:
+    """Every load: id, table, source, file, status, rows, dates, duration."""
+    records = [
+        {
+            "load_id": info.load_id,
+            "table": info.table,
+            "source": info.source,
+            "file": info.file,
+            "status": info.status,
+            "rows_inserted": info.rows_inserted,
+            "rows_replaced": info.rows_replaced,
+            "rows_deleted": info.rows_deleted,
+            "min_date": info.min_date,
+            "max_date": info.max_date,
+            "started_at": info.started_at,
+            "seconds": info.seconds,
+            **(
+                {"file_hash": info.file_hash, "warnings": list(info.warnings)}
+                if fmt is not Format.table
+                else {}
+            ),
+        }
+        for info in list_loads(workspace=workspace)
+    ]
+    emit(records, fmt, title=f"Loads in workspace {workspace}", empty="no loads yet")
+
+
+@app.command()
+def revert(
+    load_id: Annotated[int, typer.Argument(help="Id from `mpm loads`.")],
+    workspace: WorkspaceOption = "default",
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Undo a load: its rows are removed and the rows it replaced come back."""
+    counts = revert_load(load_id, workspace=workspace)
+    record = {"load_id": load_id, "rows_removed": counts.deleted, "rows_restored": counts.inserted}
+    if fmt is Format.table:
+        Console().print(
+            f"Reverted load {load_id}: {counts.deleted:,} rows removed, "
+            f"{counts.inserted:,} rows restored"
+        )
+    else:
+        emit_one(record, fmt)

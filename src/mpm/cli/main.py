@@ -1,0 +1,82 @@
+"""The `mpm` command: thin Typer commands over the domain layer, one module per noun."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from mpm.cli import loads, workspace
+from mpm.cli.config import config
+from mpm.cli.demo import demo
+from mpm.cli.ingest import EXAMPLES, ingest
+from mpm.cli.tables import tables
+from mpm.errors import IngestError, UserError
+
+app = typer.Typer(
+    name="mpm",
+    help="Marketing Performance Manager: objectives, budgets, KPIs and analysis in one tool.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    add_completion=False,
+)
+app.command(help="Build the demo world (synthetic company + truth.json) and load it.")(demo)
+app.command(epilog=EXAMPLES)(ingest)
+app.command()(tables)
+app.command()(config)
+app.add_typer(loads.app, name="loads")
+app.add_typer(workspace.app, name="workspace")
+
+STATE = {"debug": False}
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """mpm — run `mpm COMMAND --help` for the options and examples of a command."""
+    STATE["debug"] = debug
+
+
+def run() -> None:
+    """Entry point: one clear line per error on stderr, tracebacks only with --debug."""
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    debug = "--debug" in sys.argv
+    try:
+        app(standalone_mode=False)
+    except IngestError as exc:
+        if debug:
+            raise
+        err.print(f"[red]error:[/red] {exc.summary()}", markup=True)
+        if exc.total > 1 or len(exc.problems) > 1:
+            for line in exc.details():
+                err.print(f"  {line}", markup=False)
+        sys.exit(1)
+    except UserError as exc:
+        if debug:
+            raise
+        err.print(f"[red]error:[/red] {exc}", markup=True)
+        sys.exit(1)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if debug:
+            raise
+        err.print(
+            f"[red]internal error:[/red] {type(exc).__name__}: {exc} "
+            "(run again with --debug for the traceback)"
+        )
+        sys.exit(2)

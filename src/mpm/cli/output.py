@@ -1,0 +1,100 @@
+"""Render records as a table (for people), JSON (a list of flat records) or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ") if value.tzinfo is None else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return str(_plain(value))
+
+
+def emit(
+    records: Sequence[dict[str, Any]],
+    fmt: Format,
+    *,
+    title: str | None = None,
+    empty: str = "nothing to show",
+) -> None:
+    """Print records to stdout in the chosen format."""
+    rows = [{k: _plain(v) for k, v in r.items()} for r in records]
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    if fmt is Format.csv:
+        buffer = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(
+                    {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()}
+                )
+        sys.stdout.write(buffer.getvalue())
+        return
+    console = Console()
+    if not rows:
+        console.print(f"[dim]{empty}[/dim]")
+        return
+    table = Table(title=title, header_style="bold")
+    for key in rows[0]:
+        numeric = all(isinstance(r.get(key), int | float) or r.get(key) is None for r in rows)
+        table.add_column(key, justify="right" if numeric else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row.values()))
+    console.print(table)
+
+
+def emit_one(record: dict[str, Any], fmt: Format) -> None:
+    """A single result: a JSON object, one CSV row, or a two-column table."""
+    if fmt is Format.json:
+        sys.stdout.write(
+            json.dumps({k: _plain(v) for k, v in record.items()}, ensure_ascii=False) + "\n"
+        )
+        return
+    if fmt is Format.csv:
+        emit([record], fmt)
+        return
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in record.items():
+        table.add_row(key, _cell(value))
+    Console().print(table)

@@ -1,0 +1,21 @@
+"""`mpm tables`: what is in the warehouse of a workspace."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from mpm.cli.common import FormatOption, WorkspaceOption
+from mpm.cli.output import Format, emit
+from mpm.config import get_settings
+from mpm.ingest import open_workspace_warehouse
+from mpm.warehouse import table_stats
+
+
+def tables(workspace: WorkspaceOption = "default", fmt: FormatOption = Format.table) -> None:
+    """Every canonical table with rows, date range and last load."""
+    warehouse = open_workspace_warehouse(get_settings(), workspace)
+    try:
+        stats = table_stats(warehouse)
+    finally:
+        warehouse.close()
+    emit([asdict(s) for s in stats], fmt, title=f"Tables in workspace {workspace}")

@@ -1,0 +1,7 @@
+"""Demo world: a reproducible synthetic marketing data set with its ground truth (`mpm demo`)."""
+
+from __future__ import annotations
+
+from mpm.demo.world import World, generate_world, write_truth
+
+__all__ = ["World", "generate_world", "write_truth"]
