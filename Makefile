@@ -12,7 +12,7 @@ $(UV):
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --user --quiet uv
 
 install: $(UV)
-	$(UV) sync --frozen --python 3.11
+	$(UV) sync --frozen --python 3.11 --compile-bytecode
 
 demo: install
 	$(BIN)/mpm demo --workspace default
@@ -25,7 +25,8 @@ demo: install
 test: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q
+	MPM_TEST_POSTGRES_URL="$${MPM_TEST_POSTGRES_URL:-$$(scripts/postgres-test-server.sh || true)}" \
+	  $(BIN)/pytest -q
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -1,8 +1,9 @@
-"""The demo world honours the canonical contract, is reproducible and its truth shows in the data."""
+"""The demo world keeps the canonical contract, is reproducible, and its truth shows in the data."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import pathlib
@@ -21,11 +22,25 @@ from mpm.model.tables import PLATFORMS, TABLES, Kind
 
 END = dt.date(2024, 10, 31)
 CONFORMED = {
-    "Paid Search", "Paid Social", "Display", "Video", "Email", "Organic Search",
-    "Organic Social", "Referral", "Affiliates", "Direct", "Other",
+    "Paid Search",
+    "Paid Social",
+    "Display",
+    "Video",
+    "Email",
+    "Organic Search",
+    "Organic Social",
+    "Referral",
+    "Affiliates",
+    "Direct",
+    "Other",
 }
 FACT_TABLES_WITH_CHANNEL = (
-    "ad_performance", "web_traffic", "email_campaigns", "social_performance", "orders", "leads",
+    "ad_performance",
+    "web_traffic",
+    "email_campaigns",
+    "social_performance",
+    "orders",
+    "leads",
     "touchpoints",
 )
 FORBIDDEN = {"attributes", "_source", "_loaded_at", "_load_id"}
@@ -223,8 +238,13 @@ def test_every_incident_is_visible_in_its_scope(world: World) -> None:
             df = df[df[key] == value]
         top, bottom = _kpi(df, incident["kpi"])
         top = top.reindex(days, fill_value=0)
-        bottom = bottom.reindex(days, fill_value=0 if incident["kpi"] in (
-            "cpc", "engagement_rate", "web_conversion_rate", "email_delivery_rate") else 1)
+        bottom = bottom.reindex(
+            days,
+            fill_value=0
+            if incident["kpi"]
+            in ("cpc", "engagement_rate", "web_conversion_rate", "email_delivery_rate")
+            else 1,
+        )
         first = dt.date.fromisoformat(incident["start"])
         last = dt.date.fromisoformat(incident["end"])
         during = (days >= first) & (days <= last)
@@ -248,7 +268,8 @@ def test_every_incident_is_visible_in_its_scope(world: World) -> None:
 
 def test_tracking_outage_day_has_far_fewer_conversions(world: World) -> None:
     outage = next(
-        i for i in world.truth["incidents"]
+        i
+        for i in world.truth["incidents"]
         if i["kind"] == "tracking_outage" and i["table"] == "web_traffic"
     )
     web = frame(world, "web_traffic")
@@ -293,7 +314,7 @@ def test_orders_and_customers_form_consistent_histories(world: World) -> None:
 def test_leads_move_through_stages_in_order(world: World) -> None:
     leads = frame(world, "leads")
     stages = ["created_at", "mql_at", "sql_at", "opportunity_at"]
-    for earlier, later in zip(stages, stages[1:], strict=False):
+    for earlier, later in itertools.pairwise(stages):
         both = leads[[earlier, later]].dropna()
         assert (both[earlier] <= both[later]).all()
         assert leads[later].isna().sum() >= leads[earlier].isna().sum()
@@ -318,8 +339,18 @@ def test_truth_round_trips_through_json(world: World, tmp_path: pathlib.Path) ->
     text = path.read_text(encoding="utf-8")
     assert json.loads(text) == world.truth
     assert text == json.dumps(world.truth, indent=2, sort_keys=True) + "\n"
-    for field in ("seed", "end", "days", "base_currency", "generated_by", "channels",
-                  "incidents", "experiments", "customers", "campaigns"):
+    for field in (
+        "seed",
+        "end",
+        "days",
+        "base_currency",
+        "generated_by",
+        "channels",
+        "incidents",
+        "experiments",
+        "customers",
+        "campaigns",
+    ):
         assert field in world.truth
     assert world.truth["generated_by"] == "mpm demo"
     assert world.base_currency == "USD"

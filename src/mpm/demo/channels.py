@@ -56,8 +56,10 @@ def source_medium(platform: str, channel: str) -> tuple[str, str]:
 
 ORGANIC_SOURCES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "Organic Search": (("google", "bing"), (0.88, 0.12)),
-    "Organic Social": (("instagram", "facebook", "tiktok", "youtube", "linkedin"),
-                       (0.38, 0.27, 0.2, 0.1, 0.05)),
+    "Organic Social": (
+        ("instagram", "facebook", "tiktok", "youtube", "linkedin"),
+        (0.38, 0.27, 0.2, 0.1, 0.05),
+    ),
     "Referral": (("trailforum.example", "gearreview.example"), (0.52, 0.48)),
     "Affiliates": (("awin", "skimlinks"), (0.65, 0.35)),
     "Direct": (("(direct)",), (1.0,)),

@@ -31,8 +31,12 @@ class CostLine:
 
 
 COST_LINES: tuple[CostLine, ...] = (
-    CostLine("agency fees", "Paid Search", "Search agency management fee", share_of="spend", share=0.10),
-    CostLine("agency fees", "Paid Social", "Social agency management fee", share_of="spend", share=0.12),
+    CostLine(
+        "agency fees", "Paid Search", "Search agency management fee", share_of="spend", share=0.10
+    ),
+    CostLine(
+        "agency fees", "Paid Social", "Social agency management fee", share_of="spend", share=0.12
+    ),
     CostLine("agency fees", "", "Brand agency retainer", monthly=6000.0),
     CostLine("tools", "Email", "Email service provider", monthly=1200.0, yearly_raise=0.1),
     CostLine("tools", "Organic Search", "SEO platform", monthly=450.0),
@@ -41,9 +45,16 @@ COST_LINES: tuple[CostLine, ...] = (
     CostLine("content", "Organic Social", "Social content production", monthly=2200.0),
     CostLine("content", "Video", "Video production", monthly=3000.0, quarterly=True),
     CostLine("salaries", "", "Marketing team", monthly=46000.0, yearly_raise=0.04),
-    CostLine("salaries", "Organic Social", "Social media manager", monthly=6200.0, yearly_raise=0.04),
-    CostLine("affiliate commissions", "Affiliates", "Affiliate network commissions",
-             share_of="affiliate_revenue", share=0.08),
+    CostLine(
+        "salaries", "Organic Social", "Social media manager", monthly=6200.0, yearly_raise=0.04
+    ),
+    CostLine(
+        "affiliate commissions",
+        "Affiliates",
+        "Affiliate network commissions",
+        share_of="affiliate_revenue",
+        share=0.08,
+    ),
 )
 
 
@@ -56,13 +67,16 @@ def costs_table(
     month = calendar.dates.astype("datetime64[M]")
     months, first_day, month_of_day = np.unique(month, return_index=True, return_inverse=True)
     in_window = np.bincount(month_of_day)
-    length = ((months + np.timedelta64(1, "M")).astype("datetime64[D]") - months.astype("datetime64[D]"))
+    length = (months + np.timedelta64(1, "M")).astype("datetime64[D]") - months.astype(
+        "datetime64[D]"
+    )
     coverage = in_window / length.astype(np.int64)
     calendar_year = months.astype("datetime64[Y]").astype(np.int64)
     year_index = calendar_year - calendar_year[0]
     month_number = months.astype(np.int64) % 12 + 1
-    rows: dict[str, list[object]] = {k: [] for k in ("date", "category", "channel", "description",
-                                                     "amount")}
+    rows: dict[str, list[object]] = {
+        k: [] for k in ("date", "category", "channel", "description", "amount")
+    }
     for line in COST_LINES:
         if line.share_of == "spend":
             amounts = line.share * np.bincount(month_of_day, weights=spend_usd[line.channel])

@@ -50,7 +50,13 @@ def incremental_mix(channel: str) -> dict[str, float]:
     """Last-click channel of a first order caused by `channel`'s spend (some go via search)."""
     if channel == "Paid Search":
         return {"Paid Search": 0.84, "Direct": 0.08, "Organic Search": 0.08}
-    return {channel: 0.72, "Paid Search": 0.08, "Direct": 0.1, "Organic Search": 0.07, "Email": 0.03}
+    return {
+        channel: 0.72,
+        "Paid Search": 0.08,
+        "Direct": 0.1,
+        "Organic Search": 0.07,
+        "Email": 0.03,
+    }
 
 
 @dataclass(frozen=True)
@@ -239,7 +245,7 @@ def orders_by_channel_day(
     key = book.order_label * days + np.floor(book.order_time).astype(np.int64)
     size = len(CHANNELS) * days
     counts = np.bincount(key, minlength=size).astype(np.float64).reshape(len(CHANNELS), days)
-    revenue = np.bincount(key, weights=book.order_revenue, minlength=size)
+    revenue = np.bincount(key, weights=book.order_revenue, minlength=size).astype(np.float64)
     return counts, revenue.reshape(len(CHANNELS), days)
 
 

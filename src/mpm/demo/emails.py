@@ -41,8 +41,8 @@ class EmailList:
 
 
 LISTS: tuple[EmailList, ...] = (
-    EmailList("newsletter", "newsletter", 118_000, 0.22, 15.0, 0.31, 0.09, 0.05),
-    EmailList("vip-customers", "vip", 14_500, 0.30, 17.0, 0.45, 0.14, 0.09),
+    EmailList("newsletter", "newsletter", 118_000, 0.22, 15.0, 0.31, 0.09, 0.012),
+    EmailList("vip-customers", "vip", 14_500, 0.30, 17.0, 0.45, 0.14, 0.03),
     EmailList("b2b-prospects", "b2b-digest", 3_800, 0.15, 14.0, 0.27, 0.07, 0.0),
 )
 
@@ -90,8 +90,15 @@ def _schedule(calendar: Calendar) -> list[tuple[int, int, str, str, str]]:
             subject = "Our biggest sale of the year is live"
             out.append((t, 0, f"Promo {iso} {promo[t]}", subject, "/collections/sale"))
         if weekdays[t] == 6 and week[t] % 2 == 0:
-            out.append((t, 1, f"VIP {iso} Early Access", "Early access for our members",
-                        "/collections/new-arrivals"))
+            out.append(
+                (
+                    t,
+                    1,
+                    f"VIP {iso} Early Access",
+                    "Early access for our members",
+                    "/collections/new-arrivals",
+                )
+            )
         if weekdays[t] == 2 and day_of_month[t] <= 7:
             out.append((t, 2, f"B2B Digest {iso}", "Outfit your team for the season", "/business"))
     return out
@@ -138,7 +145,7 @@ def send_emails(
         unsubscribes=binomial(rng, delivered, 0.0025 * mean_one_noise(rng, 0.3, n)),
         complaints=binomial(rng, delivered, 0.0002 * mean_one_noise(rng, 0.3, n)),
         conversions=purchases,
-        revenue=np.round(revenue, 2),
+        revenue=np.round(revenue, 2).astype(np.float64),
     )
 
 

@@ -39,10 +39,32 @@ class ExperimentSpec:
 
 
 EXPERIMENTS: tuple[ExperimentSpec, ...] = (
-    ExperimentSpec("landing_page_hero_test", 0.55, 28, 15_000, 0.04, 0.14, 0.8, "U", "visitor",
-                   "engaged minutes on site in the 30 days before exposure", 150.0),
-    ExperimentSpec("email_subject_line_test", 0.72, 1, 12_000, 0.02, 0.2, 0.9, "S", "subscriber",
-                   "email opens in the 90 days before the send", 140.0),
+    ExperimentSpec(
+        "landing_page_hero_test",
+        0.55,
+        28,
+        15_000,
+        0.04,
+        0.14,
+        0.8,
+        "U",
+        "visitor",
+        "engaged minutes on site in the 30 days before exposure",
+        150.0,
+    ),
+    ExperimentSpec(
+        "email_subject_line_test",
+        0.72,
+        1,
+        12_000,
+        0.02,
+        0.2,
+        0.9,
+        "S",
+        "subscriber",
+        "email opens in the 90 days before the send",
+        140.0,
+    ),
 )
 
 
@@ -119,7 +141,10 @@ def experiment_truth(calendar: Calendar, table: pa.Table) -> dict[str, dict[str,
             "variants": list(VARIANTS),
             "metric": "converted",
             "unit": spec.unit,
-            "true_conversion_rate": {"control": round(control, 6), "treatment": round(treatment, 6)},
+            "true_conversion_rate": {
+                "control": round(control, 6),
+                "treatment": round(treatment, 6),
+            },
             "true_relative_lift": round(treatment / control - 1.0, 6),
             "treatment_log_odds": spec.treatment_log_odds,
             "units": {v: int(np.sum(mine & (variants == v))) for v in VARIANTS},

@@ -50,7 +50,7 @@ def canonical_table(name: str, columns: Mapping[str, Column]) -> pa.Table:
             continue
         values = columns[col.name]
         if col.kind is Kind.COUNT and isinstance(values, np.ndarray) and values.dtype.kind == "f":
-            fields.append(nullable_counts(values))
+            fields.append(nullable_counts(values.astype(np.float64)))
         else:
             fields.append(_arrow_column(col.kind, values))
         names.append(col.name)
@@ -65,12 +65,13 @@ def nullable_counts(values: NDArray[np.float64]) -> pa.Array:
 
 def day_stamps(start: np.datetime64, days: NDArray[np.int64]) -> NDArray[np.datetime64]:
     """Dates `start + days` as datetime64[D]."""
-    return np.datetime64(start, "D") + days.astype("timedelta64[D]")
+    return np.asarray(start, dtype="datetime64[D]") + days.astype("timedelta64[D]")
 
 
 def time_stamps(start: np.datetime64, times: NDArray[np.float64]) -> NDArray[np.datetime64]:
     """Naive UTC timestamps, second resolution, of fractional days after `start`; NaN → NaT."""
     finite = np.isfinite(times)
     seconds = np.where(finite, np.floor(np.where(finite, times, 0.0) * 86400.0), 0).astype(np.int64)
-    stamps = np.datetime64(start, "us") + (seconds * 1_000_000).astype("timedelta64[us]")
+    origin = np.asarray(start, dtype="datetime64[us]")
+    stamps = origin + (seconds * 1_000_000).astype("timedelta64[us]")
     return np.where(finite, stamps, np.datetime64("NaT", "us"))

@@ -18,7 +18,7 @@ def eur_usd_rates(rng: np.random.Generator, days: int) -> NDArray[np.float64]:
     shocks = rng.normal(0.0, 0.0035, days)
     for t in range(1, days):
         x[t] = x[t - 1] + 0.02 * (target[t] - x[t - 1]) + shocks[t]
-    return np.round(np.clip(np.exp(x), 1.03, 1.17), 6)
+    return np.round(np.clip(np.exp(x), 1.03, 1.17), 6).astype(np.float64)
 
 
 def fx_rates_table(calendar: Calendar, eur_usd: NDArray[np.float64]) -> pa.Table:

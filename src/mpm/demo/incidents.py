@@ -61,35 +61,149 @@ class Incident:
 
 
 _PLAN: tuple[tuple[float, int, str, str, str, dict[str, str], float, bool, str], ...] = (
-    (0.07, 3, "bot_traffic", "web_traffic", "sessions", {"channel": "Referral"}, 8.0, True,
-     f"Referral spam bot from {BOT_REFERRER}: sessions surge with almost no engagement"),
-    (0.12, 3, "tracking_outage", "web_traffic", "sessions", {"channel": "Paid Search"}, 0.03, True,
-     "A redirect strips gclid/UTM parameters: Paid Search sessions and conversions go unrecorded"),
-    (0.19, 2, "spend_spike", "ad_performance", "spend",
-     {"channel": "Display", "campaign": DISPLAY_PROSPECTING}, 4.0, False,
-     "Daily budget typed with an extra digit: the display campaign spends about four times its plan"),
-    (0.26, 10, "email_deliverability_drop", "email_campaigns", "email_delivery_rate",
-     {"channel": "Email"}, 0.83, False,
-     "Sending domain on a blocklist: hard bounces jump and opens halve"),
-    (0.33, 10, "cpc_jump", "ad_performance", "cpc", {"channel": "Paid Search", "platform": "google_ads"},
-     1.8, False, "A competitor enters the search auction: Google Ads CPCs rise about 80%"),
-    (0.40, 4, "broken_landing_page", "web_traffic", "conversions", {"landing_page": BROKEN_PAGE},
-     0.02, False, "The add-to-cart button on the tents page is broken: almost no conversions"),
-    (0.47, 4, "tracking_outage", "ad_performance", "conversions", {"platform": "meta_ads"}, 0.03, True,
-     "Meta pixel removed in a site release: Meta reports almost no conversions"),
-    (0.53, 7, "conversion_rate_drop", "web_traffic", "web_conversion_rate", {"device": "mobile"},
-     0.3, False, "A mobile checkout bug: mobile conversion rate drops about 70%; orders are lost"),
-    (0.60, 4, "spend_drop", "ad_performance", "spend", {"platform": "meta_ads", "account": "demo-us"},
-     0.0, False, "Payment method declined: the US Meta ad account stops delivering"),
-    (0.67, 21, "organic_traffic_drop", "web_traffic", "sessions", {"channel": "Organic Search"}, 0.6,
-     False, "A search engine core update: organic search sessions and their orders fall 40%"),
-    (0.74, 6, "conversion_double_counting", "ad_performance", "conversions",
-     {"channel": "Paid Search", "platform": "google_ads"}, 2.0, True,
-     "A duplicated purchase conversion action: Google Ads reports every conversion twice"),
-    (0.81, 2, "viral_spike", "social_performance", "engagements", {"network": "instagram"}, 6.0,
-     False, "A creator reposts a product video: Instagram engagements jump sixfold"),
-    (0.88, 4, "bot_traffic", "web_traffic", "engagement_rate", {"channel": "Direct"}, 0.4, True,
-     "A scraper hits the home page without referrer: direct sessions up, engagement rate down"),
+    (
+        0.07,
+        3,
+        "bot_traffic",
+        "web_traffic",
+        "sessions",
+        {"channel": "Referral"},
+        8.0,
+        True,
+        f"Referral spam bot from {BOT_REFERRER}: sessions surge with almost no engagement",
+    ),
+    (
+        0.12,
+        3,
+        "tracking_outage",
+        "web_traffic",
+        "sessions",
+        {"channel": "Paid Search"},
+        0.03,
+        True,
+        "A redirect strips gclid/UTM parameters: Paid Search sessions and conversions vanish",
+    ),
+    (
+        0.19,
+        2,
+        "spend_spike",
+        "ad_performance",
+        "spend",
+        {"channel": "Display", "campaign": DISPLAY_PROSPECTING},
+        4.0,
+        False,
+        "A mistyped daily budget: the display campaign spends about four times its plan",
+    ),
+    (
+        0.26,
+        10,
+        "email_deliverability_drop",
+        "email_campaigns",
+        "email_delivery_rate",
+        {"channel": "Email"},
+        0.83,
+        False,
+        "Sending domain on a blocklist: hard bounces jump and opens halve",
+    ),
+    (
+        0.33,
+        10,
+        "cpc_jump",
+        "ad_performance",
+        "cpc",
+        {"channel": "Paid Search", "platform": "google_ads"},
+        1.8,
+        False,
+        "A competitor enters the search auction: Google Ads CPCs rise about 80%",
+    ),
+    (
+        0.40,
+        4,
+        "broken_landing_page",
+        "web_traffic",
+        "conversions",
+        {"landing_page": BROKEN_PAGE},
+        0.02,
+        False,
+        "The add-to-cart button on the tents page is broken: almost no conversions",
+    ),
+    (
+        0.47,
+        4,
+        "tracking_outage",
+        "ad_performance",
+        "conversions",
+        {"platform": "meta_ads"},
+        0.03,
+        True,
+        "Meta pixel removed in a site release: Meta reports almost no conversions",
+    ),
+    (
+        0.53,
+        7,
+        "conversion_rate_drop",
+        "web_traffic",
+        "web_conversion_rate",
+        {"device": "mobile"},
+        0.3,
+        False,
+        "A mobile checkout bug: mobile conversion rate drops about 70%; orders are lost",
+    ),
+    (
+        0.60,
+        4,
+        "spend_drop",
+        "ad_performance",
+        "spend",
+        {"platform": "meta_ads", "account": "demo-us"},
+        0.0,
+        False,
+        "Payment method declined: the US Meta ad account stops delivering",
+    ),
+    (
+        0.67,
+        21,
+        "organic_traffic_drop",
+        "web_traffic",
+        "sessions",
+        {"channel": "Organic Search"},
+        0.6,
+        False,
+        "A search engine core update: organic search sessions and their orders fall 40%",
+    ),
+    (
+        0.74,
+        6,
+        "conversion_double_counting",
+        "ad_performance",
+        "conversions",
+        {"channel": "Paid Search", "platform": "google_ads"},
+        2.0,
+        True,
+        "A duplicated purchase conversion action: Google Ads reports every conversion twice",
+    ),
+    (
+        0.81,
+        2,
+        "viral_spike",
+        "social_performance",
+        "engagements",
+        {"network": "instagram"},
+        6.0,
+        False,
+        "A creator reposts a product video: Instagram engagements jump sixfold",
+    ),
+    (
+        0.88,
+        4,
+        "bot_traffic",
+        "web_traffic",
+        "engagement_rate",
+        {"channel": "Direct"},
+        0.4,
+        True,
+        "A scraper hits the home page without referrer: direct sessions up, engagement rate down",
+    ),
 )
 
 
@@ -138,7 +252,9 @@ def schedule_incidents(calendar: Calendar) -> tuple[Incident, ...]:
     for fraction, duration, kind, table, kpi, scope, magnitude, measurement_only, text in _PLAN:
         length = max(2, min(duration, days // 12))
         occupied = taken.setdefault(table, np.zeros(days, dtype=bool))
-        start = _place(min(round(fraction * days), days - length), length, peak, occupied, any_taken)
+        start = _place(
+            min(round(fraction * days), days - length), length, peak, occupied, any_taken
+        )
         occupied[max(0, start - 3) : start + length + 3] = True
         any_taken[max(0, start - 2) : start + length + 2] = True
         out.append(
@@ -161,11 +277,15 @@ def schedule_incidents(calendar: Calendar) -> tuple[Incident, ...]:
 def find(incidents: tuple[Incident, ...], kind: str, **scope: str) -> tuple[Incident, ...]:
     """Incidents of `kind` whose scope contains every given key/value."""
     return tuple(
-        i for i in incidents if i.kind == kind and all(i.scope.get(k) == v for k, v in scope.items())
+        i
+        for i in incidents
+        if i.kind == kind and all(i.scope.get(k) == v for k, v in scope.items())
     )
 
 
-def daily_factor(incidents: tuple[Incident, ...], days: int, magnitude: float | None = None) -> NDArray[np.float64]:
+def daily_factor(
+    incidents: tuple[Incident, ...], days: int, magnitude: float | None = None
+) -> NDArray[np.float64]:
     """Product over `incidents` of their magnitude (or `magnitude`) on active days, else 1."""
     out = np.ones(days)
     for incident in incidents:

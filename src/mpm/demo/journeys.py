@@ -129,7 +129,9 @@ def simulate_journeys(
         interaction[rows] = np.array(kinds)[rng.choice(p.size, size=rows.size, p=p / p.sum())]
     stamps = time_stamps(calendar.start, ts)
     order = np.lexsort((stamps, user_idx))
-    repeated = (user_idx[order][1:] == user_idx[order][:-1]) & (stamps[order][1:] == stamps[order][:-1])
+    repeated = (user_idx[order][1:] == user_idx[order][:-1]) & (
+        stamps[order][1:] == stamps[order][:-1]
+    )
     order = order[np.concatenate([[True], ~repeated])]
     touchpoints = canonical_table(
         "touchpoints",
@@ -145,7 +147,9 @@ def simulate_journeys(
     conversions = canonical_table(
         "conversions",
         {
-            "conversion_id": np.char.add("CV", np.char.zfill(np.arange(1, winners.size + 1).astype(str), 6)),
+            "conversion_id": np.char.add(
+                "CV", np.char.zfill(np.arange(1, winners.size + 1).astype(str), 6)
+            ),
             "user_id": user_ids[winners],
             "ts": time_stamps(calendar.start, conversion_time[winners]),
             "currency": np.full(winners.size, "USD"),
@@ -163,11 +167,15 @@ def _touch_campaigns(
     names: NDArray[np.str_],
     day: NDArray[np.int64],
 ) -> NDArray[np.str_]:
-    """Campaign of each touch: a live campaign of the channel by clicks, or the latest email send."""
+    """Campaign of a touch: a live campaign of its channel (by clicks) or the latest email send."""
     out = np.full(names.size, "", dtype="<U64")
     for channel in JOURNEY_CHANNELS[:4]:
         rows = np.flatnonzero(names == channel)
-        members = [i for i, c in enumerate(campaigns) if c.spec.channel == channel and c.spec.purpose == "b2c"]
+        members = [
+            i
+            for i, c in enumerate(campaigns)
+            if c.spec.channel == channel and c.spec.purpose == "b2c"
+        ]
         picked = pick_rows(rng, np.ascontiguousarray(clicks[members].T), day[rows])
         out[rows] = np.array([campaigns[i].name for i in members] + [""])[picked]
     rows = np.flatnonzero(names == "Email")

@@ -66,8 +66,9 @@ def leads_table(
     day_parts = [delivery.day[rows]]
     spec_of = [campaigns[i].spec for i in delivery.campaign[rows].tolist()]
     channel_parts = [np.array([s.channel for s in spec_of], dtype="<U16")]
-    campaign_parts = [np.array([campaigns[i].name for i in delivery.campaign[rows].tolist()],
-                               dtype="<U64")]
+    campaign_parts = [
+        np.array([campaigns[i].name for i in delivery.campaign[rows].tolist()], dtype="<U64")
+    ]
     sm = [source_medium(s.platform, s.channel) for s in spec_of]
     source_parts = [np.array([x[0] for x in sm], dtype="<U32")]
     medium_parts = [np.array([x[1] for x in sm], dtype="<U32")]
@@ -79,7 +80,9 @@ def leads_table(
         channel_parts.append(np.full(n, channel, dtype="<U16"))
         campaign_parts.append(np.full(n, "", dtype="<U64"))
         source, medium = SOURCE_MEDIUM[channel]
-        source_parts.append(np.full(n, "b2b-digest" if channel == "Email" else source, dtype="<U32"))
+        source_parts.append(
+            np.full(n, "b2b-digest" if channel == "Email" else source, dtype="<U32")
+        )
         medium_parts.append(np.full(n, medium, dtype="<U32"))
     day = np.concatenate(day_parts)
     n = day.size
@@ -91,7 +94,8 @@ def leads_table(
     deal_value = np.round(rng.lognormal(np.log(9000.0), 0.7, n), -1)
     deal_value = np.where(np.isfinite(stage_times["opportunity_at"]), deal_value, np.nan)
     won = np.isfinite(stage_times["won_at"])
-    customer = np.where(won, np.char.add("B", np.char.zfill(np.cumsum(won).astype(str), 6)), "")
+    customer = np.full(n, None, dtype=object)
+    customer[won] = np.char.add("B", np.char.zfill(np.arange(1, int(won.sum()) + 1).astype(str), 6))
     lead_ids = np.char.add("L", np.char.zfill(np.arange(1, n + 1).astype(str), 7))
     return canonical_table(
         "leads",
@@ -106,7 +110,7 @@ def leads_table(
             **{k: time_stamps(calendar.start, v) for k, v in stage_times.items()},
             "currency": np.full(n, "USD"),
             "deal_value": deal_value,
-            "customer_id": np.where(won, customer, None),
+            "customer_id": customer,
         },
     )
 
@@ -136,6 +140,11 @@ def _progress(
     won = np.where(wins, close, np.nan)
     lost = np.where(wins, np.nan, close)
     lost = np.where(np.isfinite(disqualified), disqualified, lost)
-    times = {"mql_at": mql, "sql_at": sql, "opportunity_at": opportunity, "won_at": won,
-             "lost_at": lost}
+    times = {
+        "mql_at": mql,
+        "sql_at": sql,
+        "opportunity_at": opportunity,
+        "won_at": won,
+        "lost_at": lost,
+    }
     return {k: np.where(v < end, v, np.nan) for k, v in times.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -23,7 +24,12 @@ CPC_INFLATION: dict[str, float] = {
 }
 """Yearly CPC inflation per channel: auctions get dearer through the window."""
 
-OVERCLAIM: dict[str, float] = {"Paid Search": 1.15, "Paid Social": 1.6, "Display": 2.2, "Video": 1.8}
+OVERCLAIM: dict[str, float] = {
+    "Paid Search": 1.15,
+    "Paid Social": 1.6,
+    "Display": 2.2,
+    "Video": 1.8,
+}
 """Platform-reported conversions per last-click order of the channel (view-through, modelling)."""
 
 
@@ -66,7 +72,9 @@ def _budget_path(
     month = dates.astype("datetime64[M]").astype(np.int64) % 12 + 1
     q4 = ((month == 11) & (month_day >= 14)) | ((month == 12) & (month_day <= 20))
     years = days / 365.25
-    budget = budget * np.exp(np.clip(level, -0.7, 0.6)) * (1.0 + 0.1 * years) * np.where(q4, 1.4, 1.0)
+    budget = (
+        budget * np.exp(np.clip(level, -0.7, 0.6)) * (1.0 + 0.1 * years) * np.where(q4, 1.4, 1.0)
+    )
     if campaign.spec.paused:
         for _ in range(max(1, round(n / 240))):
             start = int(rng.integers(0, max(1, n - 14)))
@@ -74,7 +82,9 @@ def _budget_path(
     return budget
 
 
-def _spend_factor(incidents: tuple[Incident, ...], campaign: Campaign, days: int) -> NDArray[np.float64]:
+def _spend_factor(
+    incidents: tuple[Incident, ...], campaign: Campaign, days: int
+) -> NDArray[np.float64]:
     """Spend multipliers of spend_spike / spend_drop incidents that hit this campaign."""
     spec = campaign.spec
     hits = find(incidents, "spend_spike", campaign=campaign.name) + tuple(
@@ -93,7 +103,7 @@ def deliver_media(
     rng: np.random.Generator,
 ) -> Delivery:
     """Spend, impressions, clicks, reach and video views of every ad group on every flight day."""
-    parts: list[dict[str, NDArray[np.generic]]] = []
+    parts: list[dict[str, NDArray[Any]]] = []
     season = calendar.seasonal
     cpc_jump = daily_factor(find(incidents, "cpc_jump", platform="google_ads"), calendar.days)
     for index, campaign in enumerate(campaigns):
@@ -170,7 +180,8 @@ def channel_spend_usd(
     out: dict[str, NDArray[np.float64]] = {}
     for name in PAID_CHANNELS:
         mask = channel == CHANNEL_INDEX[name]
-        out[name] = np.bincount(delivery.day[mask], weights=delivery.spend_usd[mask], minlength=days)
+        spend = np.bincount(delivery.day[mask], weights=delivery.spend_usd[mask], minlength=days)
+        out[name] = spend.astype(np.float64)
     return out
 
 
@@ -181,7 +192,7 @@ def campaign_day_matrix(
     flat = np.bincount(
         delivery.campaign * days + delivery.day, weights=values, minlength=n_campaigns * days
     )
-    return flat.reshape(n_campaigns, days)
+    return flat.astype(np.float64).reshape(n_campaigns, days)
 
 
 def platform_conversions(
@@ -227,7 +238,7 @@ def platform_conversions(
         value = np.where(hit, value * incident.magnitude, value)
     eur = np.array([s.currency == "EUR" for s in spec_of])[delivery.campaign]
     value = np.where(eur, value / eur_usd[delivery.day], value)
-    return np.round(conversions, 2), np.round(value, 2)
+    return np.round(conversions, 2).astype(np.float64), np.round(value, 2).astype(np.float64)
 
 
 def ad_performance_table(

@@ -7,7 +7,14 @@ import pyarrow as pa
 from numpy.typing import NDArray
 
 from mpm.demo.campaigns import Campaign
-from mpm.demo.channels import CHANNEL_INDEX, CHANNELS, ORGANIC_SOURCES, PAID_CHANNELS, SOURCE_MEDIUM, source_medium
+from mpm.demo.channels import (
+    CHANNEL_INDEX,
+    CHANNELS,
+    ORGANIC_SOURCES,
+    PAID_CHANNELS,
+    SOURCE_MEDIUM,
+    source_medium,
+)
 from mpm.demo.customers import OrderBook
 from mpm.demo.emails import Sends
 from mpm.demo.frames import canonical_table, time_stamps
@@ -39,7 +46,9 @@ def customers_table(
     """The `customers` table; social-acquired customers skew young and German (EU Meta)."""
     listed = np.flatnonzero(ids != "")
     listed = listed[np.argsort(ids[listed])]
-    social = np.isin(book.label[listed], [CHANNEL_INDEX["Paid Social"], CHANNEL_INDEX["Organic Social"]])
+    social = np.isin(
+        book.label[listed], [CHANNEL_INDEX["Paid Social"], CHANNEL_INDEX["Organic Social"]]
+    )
     n = listed.size
     u = rng.random(n)
     country_p = np.where(social[:, None], [0.72, 0.08, 0.2], [0.84, 0.11, 0.05]).cumsum(axis=1)
@@ -69,11 +78,13 @@ def _paid_attribution(
     day: NDArray[np.int64],
     out: dict[str, NDArray[np.str_]],
 ) -> None:
-    """Campaign, source and medium of paid-channel orders, drawn by the campaigns' clicks that day."""
+    """Campaign, source and medium of paid-channel orders, drawn by that day's campaign clicks."""
     for channel in PAID_CHANNELS:
         rows = np.flatnonzero(label == CHANNEL_INDEX[channel])
         members = [
-            i for i, c in enumerate(campaigns) if c.spec.channel == channel and c.spec.purpose == "b2c"
+            i
+            for i, c in enumerate(campaigns)
+            if c.spec.channel == channel and c.spec.purpose == "b2c"
         ]
         picked = pick_rows(rng, np.ascontiguousarray(clicks[members].T), day[rows])
         names = np.array([campaigns[i].name for i in members] + [""])

@@ -164,7 +164,7 @@ class Calendar:
 def build_calendar(
     rng: np.random.Generator, *, end: dt.date, days: int, burn_in: int = BURN_IN_DAYS
 ) -> Calendar:
-    """Calendar of `days` days ending on `end`, with a drifting growth trend (random walk on log)."""
+    """Calendar of `days` days ending on `end`; growth drifts as a random walk on the log scale."""
     start = np.datetime64(end, "D") - np.timedelta64(days - 1, "D")
     ext = start - np.timedelta64(burn_in, "D") + np.arange(burn_in + days).astype("timedelta64[D]")
     seasonal = yearly_index(ext) * WEEKDAY_INDEX[weekday(ext)] * holiday_index(ext)

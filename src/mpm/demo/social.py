@@ -65,11 +65,11 @@ def simulate_social(
         losses = gamma_poisson(rng, trend * 0.05 / 365.25, 5.0)
         change = gains - losses
         followers = np.maximum(0, net.followers + np.cumsum(change))
-        posts = rng.poisson(1.2, days)
+        posts = np.where(viral > 1.0, 2, rng.poisson(1.2, days))
         mean_impressions = followers * net.reach_rate * (0.8 + posts / 6.0) * season**0.5 * viral
-        impressions = gamma_poisson(rng, mean_impressions, 15.0)
+        impressions = gamma_poisson(rng, mean_impressions, 25.0)
         reach = np.floor(impressions * rng.uniform(0.55, 0.8, days)).astype(np.int64)
-        engagement = net.engagement_rate * mean_one_noise(rng, 0.2, days)
+        engagement = net.engagement_rate * mean_one_noise(rng, 0.12, days)
         rows["impressions"].append(impressions)
         rows["reach"].append(reach)
         rows["engagements"].append(binomial(rng, impressions, engagement))

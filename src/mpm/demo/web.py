@@ -1,4 +1,4 @@
-"""GA4-style `web_traffic`: sessions by channel × source × medium × campaign × page × device × country.
+"""GA4-style `web_traffic`: sessions by channel, source, medium, campaign, page, device, country.
 
 Paid sessions follow ad clicks, email sessions follow email clicks, organic social sessions
 follow social clicks; key events (conversions) and revenue are the day's last-click orders of
@@ -105,10 +105,14 @@ class _Long:
         self.sessions.append(sessions[keep])
 
 
-def _channel_sessions_factor(incidents: tuple[Incident, ...], channel: str, days: int) -> NDArray[np.float64]:
+def _channel_sessions_factor(
+    incidents: tuple[Incident, ...], channel: str, days: int
+) -> NDArray[np.float64]:
     """Real (organic drop) and recording (tracking outage) multipliers of a channel's sessions."""
     hits = find(incidents, "organic_traffic_drop", channel=channel)
-    hits += tuple(i for i in find(incidents, "tracking_outage", channel=channel) if i.table == "web_traffic")
+    hits += tuple(
+        i for i in find(incidents, "tracking_outage", channel=channel) if i.table == "web_traffic"
+    )
     return daily_factor(hits, days)
 
 
@@ -129,36 +133,57 @@ def _collect_streams(
         source, medium = source_medium(c.spec.platform, c.spec.channel)
         factor = _channel_sessions_factor(incidents, c.spec.channel, days)
         sessions = binomial(rng, clicks[i].astype(np.int64), 0.88 * factor)
-        long.add(Stream(c.spec.channel, source, medium, c.name, c.spec.landing_page, c.spec.geo),
-                 all_days, sessions)
+        long.add(
+            Stream(c.spec.channel, source, medium, c.name, c.spec.landing_page, c.spec.geo),
+            all_days,
+            sessions,
+        )
     expected: dict[str, NDArray[np.float64]] = {}
     for channel, source, campaign, page, base, geo in ORGANIC_STREAMS:
         mean = base * calendar.demand * _channel_sessions_factor(incidents, channel, days)
         expected[channel] = expected.get(channel, np.zeros(days)) + mean
-        long.add(Stream(channel, source, SOURCE_MEDIUM[channel][1], campaign, page, geo), all_days,
-                 gamma_poisson(rng, mean, 40.0))
+        long.add(
+            Stream(channel, source, SOURCE_MEDIUM[channel][1], campaign, page, geo),
+            all_days,
+            gamma_poisson(rng, mean, 40.0),
+        )
     for k, net in enumerate(NETWORKS):
         page = "/business" if net.name == "linkedin" else "/"
-        long.add(Stream("Organic Social", net.name, "social", "(organic)", page, "us"), all_days,
-                 binomial(rng, social.clicks[k], 0.8))
+        long.add(
+            Stream("Organic Social", net.name, "social", "(organic)", page, "us"),
+            all_days,
+            binomial(rng, social.clicks[k], 0.8),
+        )
     split = rng.multinomial(np.round(sends.unique_clicks * 1.2).astype(np.int64), [0.72, 0.2, 0.08])
     for j in range(sends.day.size):
         day = sends.day[j] + np.arange(3, dtype=np.int64)
         inside = day < days
-        long.add(Stream("Email", str(sends.source[j]), "email", str(sends.campaign[j]),
-                        str(sends.landing_page[j]), "all"), day[inside], split[j][inside])
+        long.add(
+            Stream(
+                "Email",
+                str(sends.source[j]),
+                "email",
+                str(sends.campaign[j]),
+                str(sends.landing_page[j]),
+                "all",
+            ),
+            day[inside],
+            split[j][inside],
+        )
     for incident in find(incidents, "bot_traffic"):
         channel = incident.scope["channel"]
         active = incident.active(days)
-        extra = 1.0 / incident.magnitude - 1.0 if incident.kpi == "engagement_rate" else incident.magnitude - 1.0
+        extra = (
+            1.0 / incident.magnitude - 1.0
+            if incident.kpi == "engagement_rate"
+            else incident.magnitude - 1.0
+        )
         mean = np.where(active, extra * expected[channel], 0.0)
         source = BOT_REFERRER if channel == "Referral" else "(direct)"
         campaign = "(referral)" if channel == "Referral" else "(direct)"
         stream = Stream(channel, source, SOURCE_MEDIUM[channel][1], campaign, "/", "bot", bot=True)
-        long.add(stream, all_days,
-                 gamma_poisson(rng, mean, 50.0))
+        long.add(stream, all_days, gamma_poisson(rng, mean, 50.0))
     return long
-
 
 
 @dataclass(frozen=True)
@@ -241,7 +266,9 @@ def _recorded_share(incidents: tuple[Incident, ...], days: int) -> NDArray[np.fl
     out = np.array([[_CHANNEL_WEB[c][3]] * days for c in CHANNELS])
     for incident in find(incidents, "tracking_outage"):
         if incident.table == "web_traffic":
-            out[CHANNEL_INDEX[incident.scope["channel"]], incident.active(days)] *= incident.magnitude
+            out[CHANNEL_INDEX[incident.scope["channel"]], incident.active(days)] *= (
+                incident.magnitude
+            )
     return out
 
 
@@ -267,7 +294,15 @@ def web_traffic_table(
     weight, factor, engagement_factor = _conversion_weights(cells, streams, incidents, days)
     recorded = _recorded_share(incidents, days)
     conversions, value = _conversions(
-        rng, cells, channel, weight, factor, orders, revenue, recorded, order_capture(incidents, days)
+        rng,
+        cells,
+        channel,
+        weight,
+        factor,
+        orders,
+        revenue,
+        recorded,
+        order_capture(incidents, days),
     )
     n = cells.sessions.size
     sessions = cells.sessions
@@ -292,10 +327,14 @@ def web_traffic_table(
     unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     summed = {k: np.bincount(inverse, weights=v, minlength=unique.size) for k, v in metrics.items()}
     stream = cells.stream[first]
-    attr = {f: np.array([getattr(s, f) for s in streams])[stream]
-            for f in ("channel", "source", "medium", "campaign", "landing_page")}
-    counts = {k: np.round(summed[k]).astype(np.int64)
-              for k in ("sessions", "users", "new_users", "engaged_sessions", "pageviews")}
+    attr = {
+        f: np.array([getattr(s, f) for s in streams])[stream]
+        for f in ("channel", "source", "medium", "campaign", "landing_page")
+    }
+    counts = {
+        k: np.round(summed[k]).astype(np.int64)
+        for k in ("sessions", "users", "new_users", "engaged_sessions", "pageviews")
+    }
     return canonical_table(
         "web_traffic",
         {

@@ -90,7 +90,9 @@ def generate_world(*, seed: int = 42, days: int = 730, end: dt.date | None = Non
     efficacy = np.sqrt(calendar.seasonal) / np.sqrt(calendar.seasonal).mean()
     responses = media_response(spend, efficacy, process.mean_order_value)
     capture = order_capture(incidents, days)
-    organic_drop = daily_factor(find(incidents, "organic_traffic_drop", channel="Organic Search"), days)
+    organic_drop = daily_factor(
+        find(incidents, "organic_traffic_drop", channel="Organic Search"), days
+    )
     acquisitions = acquire(
         stream(seed, 6),
         calendar,
@@ -165,8 +167,11 @@ def generate_world(*, seed: int = 42, days: int = 730, end: dt.date | None = Non
             "baseline": AWARENESS_BASELINE,
             "max_media_effect": AWARENESS_MAX_EFFECT,
             "adstock_half_life_days": AWARENESS_HALF_LIFE_DAYS,
-            "saturation": {"kind": "hill", "half_saturation_spend_per_day": awareness_k,
-                           "shape": AWARENESS_SHAPE},
+            "saturation": {
+                "kind": "hill",
+                "half_saturation_spend_per_day": awareness_k,
+                "shape": AWARENESS_SHAPE,
+            },
             "spend_weights": AWARENESS_SPEND_WEIGHTS,
             "true_mean": round(float(awareness.mean()), 6),
         },

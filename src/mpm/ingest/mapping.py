@@ -46,6 +46,7 @@ class Mapping:
     helpers: dict[str, tuple[str, Kind]] = field(default_factory=dict)  # name → (column, kind)
     derived: dict[str, str] = field(default_factory=dict)  # canonical → SQL over parsed fields
     skip_rows: tuple[str, ...] = ()  # SQL conditions over raw cells: rows to drop (totals)
+    skip_label: str = "summary rows (totals)"  # what the skipped rows are, for the load report
     row_checks: tuple[RowCheck, ...] = ()  # rows to refuse, with the reason
     date_format: str | None = None
     decimal_comma: bool = False

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from mpm.errors import IngestError
 from mpm.warehouse import quote
@@ -365,6 +364,8 @@ def inspect_xlsx(path: Path, header: HeaderMatcher | None = None) -> FileLayout:
 
 
 def _load_xlsx(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
+    import pyarrow as pa
+
     rows = _xlsx_rows(layout.path)[layout.header_line + 1 :]
     width = len(layout.columns)
     columns: list[list[str | None]] = [[] for _ in range(width)]

@@ -247,7 +247,7 @@ def stage(
     rows = _scalar(con, f"SELECT count(*) FROM {PARSED}")
     skipped = raw_count - rows
     if skipped:
-        warnings.append(f"skipped {skipped} summary row{'s' if skipped != 1 else ''} (totals)")
+        warnings.append(f"skipped {skipped} {mapping.skip_label}")
     if rows == 0:
         raise IngestError.single(layout.name, "the file has a header but no data rows")
 
@@ -430,7 +430,8 @@ def _convert_currency(
     currency = "s.currency"
     if "currency" not in given:
         currency = base
-        warnings.append(f"no currency in the file: amounts taken as {ctx.base_currency}")
+        if given & set(table.money_columns):
+            warnings.append(f"no currency in the file: amounts taken as {ctx.base_currency}")
     day = f"CAST(s.{quote(table.date_column)} AS DATE)"
     rate = f"CASE WHEN {currency} = {base} THEN 1.0 ELSE f.rate END"
     bases = ", ".join(

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -35,15 +34,33 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config  # imported on use, like the migrations themselves
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
     return cfg
 
 
+def head_revision() -> str:
+    """The newest migration: revisions are numbered, and files named `<revision>_<what>.py`."""
+    return max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+
+
+def current_revision(engine: Engine) -> str | None:
+    if not inspect(engine).has_table("alembic_version"):
+        return None
+    with engine.connect() as con:
+        return con.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the app-state schema to the newest Alembic revision."""
+    """Bring the app-state schema to the newest Alembic revision (Alembic loads only if needed)."""
+    if current_revision(engine) == head_revision():
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import ibis
 
 from mpm.errors import UserError
 from mpm.warehouse.schema import all_ddl
@@ -45,6 +44,8 @@ class Warehouse:
 
     def ibis(self) -> Any:
         """An Ibis backend over the same connection (queries, never string-built SQL)."""
+        import ibis  # imported on use: it takes a second, and most commands never query
+
         return ibis.duckdb.from_connection(self.con)
 
     def close(self) -> None:

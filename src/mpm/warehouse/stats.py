@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import ibis
-
 from mpm.model.tables import TABLES
 from mpm.warehouse.connection import Warehouse
 
@@ -22,6 +20,8 @@ class TableStats:
 
 
 def table_stats(warehouse: Warehouse) -> list[TableStats]:
+    import ibis
+
     backend = warehouse.ibis()
     out = []
     for spec in TABLES.values():

@@ -24,7 +24,7 @@ DAY_HINT = (
     "In GA4, add Date as a secondary dimension (the + next to the first column) before "
     "Share this report › Download File, or download a report of one single day."
 )
-PREAMBLE = re.compile(r"^#\s*(Start date|End date|Property|Account):\s*(.*?)\s*$")
+PREAMBLE = re.compile(r"^#\s*(Start date|End date|Property):\s*(.*?)\s*$")
 CHANNEL_GROUP = r"^(Session|First user)?\s*(default|primary)?\s*channel group"
 
 

@@ -30,7 +30,7 @@ DEALS_DESCRIPTION = (
     "HubSpot › CRM › Deals › (a view with Deal Stage, Amount, Create Date, Close Date and "
     "Associated Contact) › Export view (CSV)."
 )
-ORIGINAL_SOURCE = ("Original Source", "Original Traffic Source")  # the label before / since 2024
+ORIGINAL_SOURCE = ("Original Source", "Original Traffic Source")  # older and newer labels
 EMAIL_IN_PARENTHESES = r"\(\s*([^()\s;,]+@[^()\s;,]+)\s*\)"
 
 

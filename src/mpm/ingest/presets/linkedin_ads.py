@@ -27,7 +27,7 @@ REPORT_DAY = re.compile(
 
 def _report_day(layout: FileLayout) -> str | None:
     """The report's day when `Report Start` and `Report End` fall on the same day."""
-    found = dict(m.groups() for line in layout.preamble for m in REPORT_DAY.finditer(line))
+    found = {m.group(1): m.group(2) for line in layout.preamble for m in REPORT_DAY.finditer(line)}
     return single_day(found.get("Start"), found.get("End"))
 
 

@@ -69,6 +69,7 @@ def _build(layout: FileLayout) -> Mapping:
         helpers=helpers,
         derived=derived,
         skip_rows=(continuation,) if continuation else (),
+        skip_label="line-item rows after the first of each order",
         preset="shopify_orders",
     )
 
