@@ -160,13 +160,13 @@ BASELINE_CHILD = r"""
 import json, resource, sys, time
 import duckdb
 csv, db = sys.argv[1], sys.argv[2]
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 con = duckdb.connect(db)
 con.execute("CREATE TABLE t AS SELECT * FROM read_csv('" + csv.replace("'", "''") + "')")
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
 con.close()
-print(json.dumps({"seconds": seconds, "rows": rows,
+print(json.dumps({"seconds": seconds, "cpu": cpu, "rows": rows,
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
@@ -179,16 +179,16 @@ from mpm.config import Settings
 from mpm.ingest import IngestOptions, ingest_file, workspace_paths
 csv, home = Path(sys.argv[1]), Path(sys.argv[2])
 settings = Settings(home=home)
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 report = ingest_file(csv, workspace="default",
                      options=IngestOptions(table="ad_performance", source_name="bench"),
                      settings=settings)
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 con = duckdb.connect(str(workspace_paths(settings, "default")[0]), read_only=True)
 count = con.execute("SELECT count(*) FROM ad_performance").fetchone()[0]
 con.close()
-print(json.dumps({"seconds": seconds, "rows": report.rows, "table_rows": count,
+print(json.dumps({"seconds": seconds, "cpu": cpu, "rows": report.rows, "table_rows": count,
                   "inserted": report.inserted, "replaced": report.replaced,
                   "deleted": report.deleted, "maxrss_kb": maxrss, "mpm": mpm.__file__}))
 """
@@ -198,7 +198,7 @@ print(json.dumps({"seconds": seconds, "rows": report.rows, "table_rows": count,
 class Run:
     seconds: float  # measured inside the child around the work
     wall: float  # the child process, start to exit
-    cpu: float  # user + system CPU seconds of the child (all its threads)
+    cpu: float  # CPU seconds of the child (all threads) while `seconds` ran
     rss_mb: float  # peak resident memory of the child
     other: float  # CPU used by other processes meanwhile, in cores (a busy machine skews times)
     info: dict
@@ -266,21 +266,20 @@ def run_child(code: str, *args: str, home: Path | None = None) -> Run:
         env["MPM_HOME"] = str(home)
     if IDLE_WAIT > 0:
         wait_for_idle(IDLE_WAIT)
-    busy, cpu = cpu_busy(), children_cpu()
+    busy, own = cpu_busy(), children_cpu()
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT
     )
     wall = time.perf_counter() - started
-    cpu = children_cpu() - cpu
-    other = max(0.0, (cpu_busy() - busy - cpu) / wall)
+    other = max(0.0, (cpu_busy() - busy - (children_cpu() - own)) / wall)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout + proc.stderr)
         raise SystemExit(f"benchmark child failed with exit code {proc.returncode}")
     info = json.loads(proc.stdout.strip().splitlines()[-1])
     if SRC is not None and "mpm" in info:
         assert info["mpm"].startswith(str(SRC)), f"child imported mpm from {info['mpm']}"
-    return Run(info["seconds"], wall, cpu, info["maxrss_kb"] / 1024, other, info)
+    return Run(info["seconds"], wall, info["cpu"], info["maxrss_kb"] / 1024, other, info)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -422,12 +421,12 @@ service.loader.write = timed("write", service.loader.write)
 
 csv, home = Path(sys.argv[1]), Path(sys.argv[2])
 settings = Settings(home=home)
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 report = service.ingest_file(csv, workspace="default",
                              options=IngestOptions(table="ad_performance", source_name="bench"),
                              settings=settings)
-total = time.perf_counter() - t
-print(json.dumps({"seconds": total, "events": events,
+total, cpu = time.perf_counter() - t, time.process_time() - cpu
+print(json.dumps({"seconds": total, "cpu": cpu, "events": events,
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
@@ -544,7 +543,7 @@ def results_markdown(
         f"{repeats} repeat{'s' if repeats != 1 else ''} of each run, alternated in one session, "
         "every run a fresh process with the file in the page cache. Seconds are timed inside "
         "the process around the work (interpreter start-up excluded on both sides); *CPU s* "
-        "is the process's user + system time over all threads; *other load* is the CPU that "
+        "is the process's CPU time over all threads in that span; *other load* is the CPU that "
         "other processes used meanwhile (cores; above "
         f"{BUSY_MACHINE:g} the times are inflated by a busy machine).",
         "",

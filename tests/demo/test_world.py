@@ -356,6 +356,22 @@ def test_truth_round_trips_through_json(world: World, tmp_path: pathlib.Path) ->
     assert world.base_currency == "USD"
 
 
+def test_rows_fall_inside_the_window(world: World) -> None:
+    start = pd.Timestamp(world.truth["start"])
+    after_end = pd.Timestamp(world.truth["end"]) + pd.Timedelta(days=1)
+    for name, table in TABLES.items():
+        placed = pd.to_datetime(frame(world, name)[table.date_column]).dropna()
+        assert (placed < after_end).all(), name
+        if name != "customers":  # customers acquired before the window keep their first order
+            assert (placed >= start).all(), name
+
+
+def test_end_defaults_to_yesterday() -> None:
+    world = generate_world(seed=1, days=60)
+    assert world.truth["end"] == (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    assert world.tables["fx_rates"].num_rows == 60
+
+
 def test_short_windows_are_refused() -> None:
     with pytest.raises(UserError):
         generate_world(days=30, end=END)

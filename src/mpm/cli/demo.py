@@ -17,7 +17,7 @@ def demo(
     seed: Annotated[
         int, typer.Option(help="Random seed; same seed and end give the same data.")
     ] = 42,
-    days: Annotated[int, typer.Option(help="Days of history.", min=28, max=3650)] = 730,
+    days: Annotated[int, typer.Option(help="Days of history.", min=60, max=3650)] = 730,
     end: Annotated[str | None, typer.Option(help="Last day (ISO date); default yesterday.")] = None,
     workspace: WorkspaceOption = "default",
     fmt: FormatOption = Format.table,

@@ -26,6 +26,29 @@ def main(
 @app.command("list")
 def list_(workspace: WorkspaceOption = "default", fmt: FormatOption = Format.table) -> None:
     """Every load: id, table, source, file, status, rows, dates, duration."""
+    infos = list_loads(workspace=workspace)
+    if fmt is Format.table:
+        emit(
+            [
+                {
+                    "id": i.load_id,
+                    "table": i.table,
+                    "source": i.source,
+                    "file": i.file,
+                    "status": i.status,
+                    "new": i.rows_inserted,
+                    "replaced": i.rows_replaced,
+                    "removed": i.rows_deleted,
+                    "dates": f"{i.min_date} → {i.max_date}" if i.min_date else None,
+                    "started": i.started_at,
+                }
+                for i in infos
+            ],
+            fmt,
+            title=f"Loads in workspace {workspace}",
+            empty="no loads yet: import a file with `mpm ingest FILE` or run `mpm demo`",
+        )
+        return
     records = [
         {
             "load_id": info.load_id,
@@ -40,15 +63,12 @@ def list_(workspace: WorkspaceOption = "default", fmt: FormatOption = Format.tab
             "max_date": info.max_date,
             "started_at": info.started_at,
             "seconds": info.seconds,
-            **(
-                {"file_hash": info.file_hash, "warnings": list(info.warnings)}
-                if fmt is not Format.table
-                else {}
-            ),
+            "file_hash": info.file_hash,
+            "warnings": list(info.warnings),
         }
-        for info in list_loads(workspace=workspace)
+        for info in infos
     ]
-    emit(records, fmt, title=f"Loads in workspace {workspace}", empty="no loads yet")
+    emit(records, fmt)
 
 
 @app.command()

@@ -37,6 +37,8 @@ def _plain(value: Any) -> Any:
 def _cell(value: Any) -> str:
     if value is None:
         return "—"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, float):
         return f"{value:,.2f}"
     if isinstance(value, int):
@@ -54,6 +56,9 @@ def emit(
     empty: str = "nothing to show",
 ) -> None:
     """Print records to stdout in the chosen format."""
+    if fmt is Format.table:
+        _table(records, title, empty)
+        return
     rows = [{k: _plain(v) for k, v in r.items()} for r in records]
     if fmt is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
@@ -68,7 +73,9 @@ def emit(
                     {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()}
                 )
         sys.stdout.write(buffer.getvalue())
-        return
+
+
+def _table(rows: Sequence[dict[str, Any]], title: str | None, empty: str) -> None:
     console = Console()
     if not rows:
         console.print(f"[dim]{empty}[/dim]")

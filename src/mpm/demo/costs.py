@@ -30,6 +30,9 @@ class CostLine:
     quarterly: bool = False  # posted only in Jan, Apr, Jul, Oct (amount = 3 months)
 
 
+AFFILIATE_COMMISSION = 0.08
+"""Commission paid to affiliate networks on the revenue of affiliate (last-click) orders."""
+
 COST_LINES: tuple[CostLine, ...] = (
     CostLine(
         "agency fees", "Paid Search", "Search agency management fee", share_of="spend", share=0.10
@@ -53,7 +56,7 @@ COST_LINES: tuple[CostLine, ...] = (
         "Affiliates",
         "Affiliate network commissions",
         share_of="affiliate_revenue",
-        share=0.08,
+        share=AFFILIATE_COMMISSION,
     ),
 )
 

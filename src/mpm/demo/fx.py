@@ -15,10 +15,10 @@ def eur_usd_rates(rng: np.random.Generator, days: int) -> NDArray[np.float64]:
     target = np.log(np.linspace(1.075, 1.115, days))
     x = np.empty(days)
     x[0] = target[0] + rng.normal(0.0, 0.01)
-    shocks = rng.normal(0.0, 0.0035, days)
+    shocks = rng.normal(0.0, 0.003, days)
     for t in range(1, days):
-        x[t] = x[t - 1] + 0.02 * (target[t] - x[t - 1]) + shocks[t]
-    return np.round(np.clip(np.exp(x), 1.03, 1.17), 6).astype(np.float64)
+        x[t] = x[t - 1] + 0.03 * (target[t] - x[t - 1]) + shocks[t]
+    return np.round(np.clip(np.exp(x), 1.045, 1.155), 6).astype(np.float64)
 
 
 def fx_rates_table(calendar: Calendar, eur_usd: NDArray[np.float64]) -> pa.Table:

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
-from mpm.demo.world import generate_world, write_truth
 
 from mpm.config import Settings
+from mpm.demo.world import generate_world, write_truth
 from mpm.ingest import IngestOptions, ingest_file, workspace_paths
 from mpm.ingest.load import clear_source
 from mpm.model.tables import TABLES

@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from mpm.demo.campaigns import build_campaigns, campaign_truth
 from mpm.demo.channels import CHANNEL_INDEX, CHANNELS, PAID_CHANNELS
-from mpm.demo.costs import costs_table
+from mpm.demo.costs import AFFILIATE_COMMISSION, costs_table
 from mpm.demo.customers import (
     BASELINE_FIRST_ORDERS_PER_DAY,
     BASELINE_MIX,
@@ -123,7 +123,7 @@ def generate_world(*, seed: int = 42, days: int = 730, end: dt.date | None = Non
         "costs": costs_table(calendar, spend, revenue[CHANNEL_INDEX["Affiliates"]]),
         "custom_metrics": custom_metrics_table(stream(seed, 16), calendar, awareness),
         "fx_rates": fx_rates_table(calendar, eur_usd),
-        "leads": leads_table(stream(seed, 5), calendar, delivery, campaigns, paid_leads),
+        "leads": leads_table(stream(seed, 17), calendar, delivery, campaigns, paid_leads),
         "orders": orders_table(stream(seed, 8), calendar, book, ids, campaigns, clicks, sends),
         "customers": customers_table(stream(seed, 9), calendar, book, ids),
         "touchpoints": journeys.touchpoints,
@@ -150,7 +150,7 @@ def generate_world(*, seed: int = 42, days: int = 730, end: dt.date | None = Non
         },
         "incidents": [i.truth(calendar) for i in incidents],
         "experiments": experiment_truth(calendar, tables["experiment_exposures"]),
-        "customers": _customer_truth(process, book, tables),
+        "customers": _customer_truth(process, book, tables, calendar.burn_in),
         "campaigns": campaign_truth(calendar, campaigns),
         "leads": {
             "mql_rate_by_channel": dict(sorted(MQL_RATE.items())),
@@ -205,7 +205,7 @@ def _channel_truth(
     incremental = incremental_revenue(book)
     days = orders.shape[1]
     half = days // 2
-    first_order_day = np.floor(book.order_time).astype(np.int64)
+    order_day = np.floor(book.order_time).astype(np.int64)
     for channel in CHANNELS:
         i = CHANNEL_INDEX[channel]
         entry: dict[str, object] = {
@@ -217,7 +217,7 @@ def _channel_truth(
             total_spend = float(spend[channel].sum())
             count, inc_revenue = incremental[channel]
             mask = book.order_first & (book.driver[book.order_customer] == i)
-            early = float(book.order_revenue[mask & (first_order_day < half)].sum())
+            early = float(book.order_revenue[mask & (order_day < half)].sum())
             early_spend = float(spend[channel][:half].sum())
             entry.update(
                 {
@@ -232,6 +232,7 @@ def _channel_truth(
                         "kind": "hill",
                         "half_saturation_spend_per_day": r.half_saturation,
                         "shape": r.spec.shape,
+                        "spend_unit": "USD per day of adstocked channel spend",
                     },
                     "max_incremental_orders_per_day": r.max_orders_per_day,
                     "effect_drift": {"start": r.spec.drift_start, "end": r.spec.drift_end},
@@ -248,7 +249,7 @@ def _channel_truth(
                 }
             )
             if channel == "Affiliates":
-                entry["commission_rate"] = 0.08
+                entry["commission_rate"] = AFFILIATE_COMMISSION
         out[channel] = entry
     return out
 
@@ -259,7 +260,7 @@ def _roi(revenue: float, spend: float) -> float | None:
 
 
 def _customer_truth(
-    process: RepeatProcess, book: OrderBook, tables: dict[str, pa.Table]
+    process: RepeatProcess, book: OrderBook, tables: dict[str, pa.Table], burn_in: int
 ) -> dict[str, object]:
     """Parameters of the repeat-purchase and spend processes, and customer counts."""
     acquired_inside = int(np.sum(book.first_time >= 0))
@@ -282,7 +283,7 @@ def _customer_truth(
         },
         "gross_margin_rate": {"mean": 0.42, "promo_day_reduction": 0.12},
         "baseline_first_orders_per_day": BASELINE_FIRST_ORDERS_PER_DAY,
-        "burn_in_days": 365,
+        "burn_in_days": burn_in,
         "customers_total": listed,
         "customers_acquired_in_window": acquired_inside,
         "customers_acquired_before_window": listed - acquired_inside,

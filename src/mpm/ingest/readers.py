@@ -301,7 +301,7 @@ def _csv_error(layout: FileLayout, exc: Exception) -> IngestError:
 
 def _load_parquet(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
     select = ", ".join(
-        f"{quote(src)} AS {quote(name)}"
+        f"CAST({quote(src)} AS VARCHAR) AS {quote(name)}"
         for src, name in zip(_parquet_names(layout), layout.columns, strict=True)
     )
     try:

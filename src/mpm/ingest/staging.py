@@ -149,8 +149,8 @@ def _channel_sql(table: Table, given: set[str], ctx: Context) -> str:
     columns = set(table.column_names)
 
     def field_sql(name: str) -> str:
-        if name == "campaign":
-            return "lower(coalesce(source_campaign, campaign, ''))" if name in columns else "''"
+        if name == "campaign" and "source_campaign" in columns:
+            return "lower(coalesce(source_campaign, campaign, ''))"
         return f"lower(coalesce({quote(name)}, ''))" if name in columns else "''"
 
     whens = []
@@ -161,6 +161,8 @@ def _channel_sql(table: Table, given: set[str], ctx: Context) -> str:
             alternatives.append("(" + (" AND ".join(parts) or "true") + ")")
         whens.append(f"WHEN {' OR '.join(alternatives)} THEN {literal(rule.channel)}")
     derived = f"CASE {' '.join(whens)} ELSE 'Other' END"
+    if table.default_channel is not None:
+        derived = literal(table.default_channel)
     if "channel" in given:
         return f"coalesce({conformed}, {derived})"
     return derived

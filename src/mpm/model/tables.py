@@ -7,7 +7,7 @@ conversions are DOUBLE because ad platforms report fractional (modelled) convers
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -74,7 +74,8 @@ class Table:
     natural_key: tuple[str, ...]
     date_column: str  # the column that places a row in time (date or timestamp)
     checks: tuple[Check, ...] = ()
-    dimensions: tuple[str, ...] = field(default=())
+    # channel for rows that name none; None derives it from the grouping rules
+    default_channel: str | None = None
 
     def column(self, name: str) -> Column:
         for c in self.columns:
@@ -224,6 +225,7 @@ EMAIL_CAMPAIGNS = Table(
         _c("revenue", M, non_negative=True),
     ),
     natural_key=("date", "account", "campaign", "email_list", "sent_at"),
+    default_channel="Email",
     checks=(
         Check("delivered", "sent"),
         Check("bounced", "sent"),
@@ -252,6 +254,7 @@ SOCIAL_PERFORMANCE = Table(
         _c("follower_change", N, "net new followers that day", signed=True),
     ),
     natural_key=("date", "network", "account", "post_id"),
+    default_channel="Organic Social",
     checks=(Check("clicks", "impressions"), Check("reach", "impressions")),
 )
 
@@ -271,6 +274,7 @@ COSTS = Table(
         _c("amount", M, "non-media cost", non_negative=True),
     ),
     natural_key=("date", "account", "category", "channel", "campaign", "description"),
+    default_channel="",  # a cost without a channel is unallocated
 )
 
 CUSTOM_METRICS = Table(
@@ -288,6 +292,7 @@ CUSTOM_METRICS = Table(
         _c("sample_size", N, "respondents, when the metric is a survey", non_negative=True),
     ),
     natural_key=("date", "account", "metric", "dimension", "channel"),
+    default_channel="",
 )
 
 FX_RATES = Table(
