@@ -49,17 +49,33 @@ def test_workspace_settings_are_kept_and_checked(app_settings: Settings) -> None
     with session_scope(url) as session:
         ws = ensure_workspace(session, "client-a")
         assert (ws.base_currency, ws.timezone, ws.fiscal_year_start_month, ws.week_start) == (
-            "USD", "UTC", 1, "monday",
+            "USD",
+            "UTC",
+            1,
+            "monday",
         )
-        update_workspace(session, "client-a", base_currency="eur", timezone="Europe/Berlin",
-                         fiscal_year_start_month=4, week_start="Sunday")
+        update_workspace(
+            session,
+            "client-a",
+            base_currency="eur",
+            timezone="Europe/Berlin",
+            fiscal_year_start_month=4,
+            week_start="Sunday",
+        )
     with session_scope(url) as session:
         [ws] = list_workspaces(session)
         assert (ws.base_currency, ws.timezone, ws.fiscal_year_start_month, ws.week_start) == (
-            "EUR", "Europe/Berlin", 4, "sunday",
+            "EUR",
+            "Europe/Berlin",
+            4,
+            "sunday",
         )
-        for bad in ({"base_currency": "EURO"}, {"timezone": "Mars/Olympus"},
-                    {"fiscal_year_start_month": 13}, {"week_start": "funday"}):
+        for bad in (
+            {"base_currency": "EURO"},
+            {"timezone": "Mars/Olympus"},
+            {"fiscal_year_start_month": 13},
+            {"week_start": "funday"},
+        ):
             with pytest.raises(UserError):
                 update_workspace(session, "client-a", **bad)  # type: ignore[arg-type]
         with pytest.raises(UserError, match="invalid workspace name"):
@@ -76,6 +92,7 @@ def test_load_history_and_revert_work_on_the_app_database(
     revert_load(second.load_id, settings=app_settings)
     loads = list_loads(settings=app_settings)
     assert [(i.load_id, i.status) for i in loads] == [
-        (second.load_id, "reverted"), (first.load_id, "committed"),
+        (second.load_id, "reverted"),
+        (first.load_id, "committed"),
     ]
     assert loads[1].rows_inserted == 1 and loads[1].min_date == "2025-09-01"
