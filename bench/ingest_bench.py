@@ -15,7 +15,9 @@ process, so its peak RSS (`ru_maxrss` of that process) belongs to that run alone
 
 Seconds are measured inside the child around the work itself (DuckDB connect + CREATE for the
 baseline, the `ingest_file` call for mpm), so interpreter start-up and imports are excluded on
-both sides; the child's wall time is reported too.
+both sides. The CPU time of that span, and the CPU other processes used meanwhile (a shared
+machine skews times), are reported too. Children import mpm from a snapshot of src/ taken at
+start, so edits made while the benchmark runs do not mix into one session.
 """
 
 from __future__ import annotations
@@ -67,16 +69,54 @@ def generate_sql(rows: int, target: Path) -> str:
     """
     per_day = max(1, -(-rows // DAYS))
     platforms = [
-        "google_ads", "google_ads", "google_ads", "google_ads", "meta_ads", "meta_ads",
-        "meta_ads", "microsoft_ads", "linkedin_ads", "tiktok_ads",
+        "google_ads",
+        "google_ads",
+        "google_ads",
+        "google_ads",
+        "meta_ads",
+        "meta_ads",
+        "meta_ads",
+        "microsoft_ads",
+        "linkedin_ads",
+        "tiktok_ads",
     ]
-    themes = ["Brand", "Generic", "Competitor", "Retargeting", "Prospecting", "Shopping",
-              "Video", "Display", "Performance Max", "Lead Gen"]
+    themes = [
+        "Brand",
+        "Generic",
+        "Competitor",
+        "Retargeting",
+        "Prospecting",
+        "Shopping",
+        "Video",
+        "Display",
+        "Performance Max",
+        "Lead Gen",
+    ]
     regions = ["US", "UK", "DE", "FR", "ES", "IT", "NL", "Nordics", "CA", "AU"]
-    topics = ["shoes", "running", "trail", "kids", "sale", "new arrivals", "outdoor", "socks",
-              "jackets", "accessories", "gift ideas", "premium"]
-    variants = ["headline A", "headline B", "image 1", "image 2", "video 15s", "carousel",
-                "responsive", "dynamic"]
+    topics = [
+        "shoes",
+        "running",
+        "trail",
+        "kids",
+        "sale",
+        "new arrivals",
+        "outdoor",
+        "socks",
+        "jackets",
+        "accessories",
+        "gift ideas",
+        "premium",
+    ]
+    variants = [
+        "headline A",
+        "headline B",
+        "image 1",
+        "image 2",
+        "video 15s",
+        "carousel",
+        "responsive",
+        "dynamic",
+    ]
 
     def arr(values: list[str]) -> str:
         return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
@@ -130,7 +170,7 @@ def dataset(rows: int) -> Path:
     path = DATA / f"ad_performance_{rows}.csv"
     if path.exists():
         return path
-    partial = path.with_suffix(".csv.partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     started = time.perf_counter()
     con = duckdb.connect()
     try:
@@ -140,8 +180,11 @@ def dataset(rows: int) -> Path:
         con.close()
     partial.replace(path)
     size = path.stat().st_size / 1e6
-    print(f"generated {path.name}: {rows:,} rows, {size:,.0f} MB in "
-          f"{time.perf_counter() - started:.1f}s", file=sys.stderr)
+    print(
+        f"generated {path.name}: {rows:,} rows, {size:,.0f} MB in "
+        f"{time.perf_counter() - started:.1f}s",
+        file=sys.stderr,
+    )
     return path
 
 
@@ -238,16 +281,19 @@ def wait_for_idle(limit: float) -> float:
 def snapshot_src() -> tuple[Path, str]:
     """A copy of src/ that every run of this session imports (the tree may change meanwhile)."""
     digest = hashlib.blake2b(digest_size=6)
-    files = sorted(p for p in (ROOT / "src").rglob("*") if p.is_file() and "__pycache__" not in
-                   p.parts)
+    files = sorted(
+        p for p in (ROOT / "src").rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
     for f in files:
         digest.update(str(f.relative_to(ROOT)).encode() + b"\0" + f.read_bytes())
     target = DATA / "src" / digest.hexdigest()
     if not target.exists():
-        partial = target.with_name(target.name + ".partial")
-        shutil.rmtree(partial, ignore_errors=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
         shutil.copytree(ROOT / "src", partial, ignore=shutil.ignore_patterns("__pycache__"))
-        partial.rename(target)
+        try:
+            partial.rename(target)
+        except OSError:  # another bench process made the same snapshot meanwhile
+            shutil.rmtree(partial, ignore_errors=True)
     return target, digest.hexdigest()
 
 
@@ -430,8 +476,17 @@ print(json.dumps({"seconds": total, "cpu": cpu, "events": events,
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
-PHASES = ("_resolve", "_hash", "open_warehouse", "install_macros", "load_raw", "stage",
-          "_record_start", "write", "_record_end")
+PHASES = (
+    "_resolve",
+    "_hash",
+    "open_warehouse",
+    "install_macros",
+    "load_raw",
+    "stage",
+    "_record_start",
+    "write",
+    "_record_end",
+)
 
 
 PROFILE_SECTION = "## Import profile"
@@ -470,8 +525,9 @@ def profile(path: Path, rows: int, src_hash: str) -> str:
                     out.append(f"| `{name}` | {totals[name]:.2f} | {share:.0%} |")
             out.append("\nSlowest statements (≥ 0.05 s):\n")
             out.append("| step | seconds | statement (start) |\n|---|---:|---|")
-            slow = sorted((e for e in events if e[1] != "(total)" and e[2] >= 0.05),
-                          key=lambda e: -e[2])
+            slow = sorted(
+                (e for e in events if e[1] != "(total)" and e[2] >= 0.05), key=lambda e: -e[2]
+            )
             for name, sql, s in slow[:15]:
                 out.append(f"| `{name}` | {s:.2f} | `{sql.replace('|', '¦')}` |")
             out.append("")
@@ -502,12 +558,18 @@ def machine(src_hash: str) -> dict[str, str]:
     commit = "?"
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT,
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
             check=True,
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--untracked-files=no", "--", "src"],
-            capture_output=True, text=True, cwd=ROOT, check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
         ).stdout.strip()
         commit += " + uncommitted changes in src/" if dirty else ""
     except (OSError, subprocess.CalledProcessError):
@@ -528,7 +590,12 @@ def verdict(ok: bool) -> str:
 
 
 def results_markdown(
-    path: Path, rows: int, repeats: int, baseline: Series, first: Series, again: Series,
+    path: Path,
+    rows: int,
+    repeats: int,
+    baseline: Series,
+    first: Series,
+    again: Series,
     src_hash: str,
 ) -> str:
     size = path.stat().st_size / 1e6
@@ -618,11 +685,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=5_000_000, help="rows of the generated CSV")
     parser.add_argument("--repeats", type=int, default=3, help="measured repeats of each run")
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
-    parser.add_argument("--profile", action="store_true",
-                        help="time the phases and statements of one import and re-import")
-    parser.add_argument("--idle-wait", type=float, default=60.0,
-                        help="before each run, wait up to this many seconds for other processes "
-                        f"to use < {BUSY_MACHINE:g} cores (0: don't wait)")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="time the phases and statements of one import and re-import",
+    )
+    parser.add_argument(
+        "--idle-wait",
+        type=float,
+        default=60.0,
+        help="before each run, wait up to this many seconds for other processes "
+        f"to use < {BUSY_MACHINE:g} cores (0: don't wait)",
+    )
     parser.add_argument("--clean", action="store_true", help="delete bench/.data and exit")
     args = parser.parse_args(argv)
     if args.clean:

@@ -14,8 +14,8 @@ from datetime import date
 import duckdb
 
 from mpm.errors import UserError
+from mpm.ingest.conform import FINAL
 from mpm.ingest.sql import literal
-from mpm.ingest.staging import STAGED
 from mpm.model.tables import LoadMode, Table
 from mpm.warehouse import history_table, quote
 
@@ -38,7 +38,7 @@ def _scope(table: Table, source: str, accounts: list[str], first: date, last: da
     keys = " AND ".join(
         f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key
     )
-    return f"EXISTS (SELECT 1 FROM {STAGED} s WHERE {keys})"
+    return f"EXISTS (SELECT 1 FROM {FINAL} s WHERE {keys})"
 
 
 def write(
@@ -50,31 +50,33 @@ def write(
     accounts: list[str],
     first: date,
     last: date,
+    insert_select: str,
 ) -> LoadCounts:
-    """Replace the load's scope with `_staged` in one transaction."""
+    """Replace the load's scope with the rows of `insert_select`, in one transaction."""
     name = quote(table.name)
     history = quote(history_table(table.name))
     columns = [c for c, _ in table.stored_columns if not c.startswith("_")]
     column_list = ", ".join(quote(c) for c in columns)
     scope = _scope(table, source, accounts, first, last)
-    same_key = " AND ".join(
-        f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key
-    )
+    key_hash = f"hash({', '.join(quote(k) for k in table.natural_key)})"
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(f"INSERT INTO {history} SELECT t.*, {load_id} FROM {name} t WHERE {scope}")
-        moved, replaced = con.execute(
-            f"SELECT count(*), count(*) FILTER (WHERE EXISTS "
-            f"(SELECT 1 FROM {STAGED} s WHERE {same_key})) "
-            f"FROM {history} t WHERE _replaced_by = {load_id}"
-        ).fetchone() or (0, 0)
-        con.execute(f"DELETE FROM {name} t WHERE {scope}")
+        moved = _count(con, f"SELECT count(*) FROM {history} WHERE _replaced_by = {load_id}")
+        replaced = 0
+        if moved:
+            con.execute(f"DELETE FROM {name} t WHERE {scope}")
+            replaced = _count(
+                con,
+                f"SELECT count(*) FROM {history} WHERE _replaced_by = {load_id} AND {key_hash} "
+                f"IN (SELECT {key_hash} FROM {FINAL})",
+            )
         con.execute(
             f"INSERT INTO {name} ({column_list}, _source, _loaded_at, _load_id) "
-            f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} FROM {STAGED}"
+            f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} "
+            f"FROM ({insert_select})"
         )
-        inserted_row = con.execute(f"SELECT count(*) FROM {STAGED}").fetchone()
-        inserted = int(inserted_row[0]) if inserted_row else 0
+        inserted = _count(con, f"SELECT count(*) FROM {name} WHERE _load_id = {load_id}")
         con.execute(
             "INSERT INTO _load_commits VALUES (?, ?, now()::TIMESTAMP, NULL)",
             [load_id, table.name],
@@ -84,6 +86,11 @@ def write(
         con.execute("ROLLBACK")
         raise
     return LoadCounts(inserted=inserted - replaced, replaced=replaced, deleted=moved - replaced)
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
 
 
 def committed(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple[bool, bool]:

@@ -19,12 +19,14 @@ from pathlib import Path
 import duckdb
 
 from mpm.errors import IngestError
+from mpm.ingest.sql import literal
 from mpm.warehouse import quote
 
 SAMPLE_BYTES = 256 * 1024
 HEADER_SEARCH_LINES = 40
 DELIMITERS = (",", "\t", ";", "|")
-RAW = "_raw"
+RAW = "_raw"  # the file as text cells, with `_row` (spreadsheet row number)
+RAW_FAST = "_raw_fast"  # the same without `_row`: read in parallel, for the happy path
 
 
 @dataclass(frozen=True)
@@ -223,8 +225,14 @@ def _find_header(
 CSV_LINE = re.compile(r"Line:\s*(\d+)")
 
 
-def load_raw(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> int:
-    """Create temp table `_raw` from the file; returns the number of data rows."""
+def load_raw(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
+    """Make `_raw` available: a view that streams the file, or (XLSX, footers) a small table.
+
+    A view means the file is read once, by the statement that stages it; CSV errors therefore
+    surface there, and `csv_error` turns them into an IngestError.
+    """
+    con.execute(f"DROP VIEW IF EXISTS {RAW_FAST}")
+    con.execute(f"DROP VIEW IF EXISTS {RAW}")
     con.execute(f"DROP TABLE IF EXISTS {RAW}")
     if layout.format == "parquet":
         _load_parquet(con, layout)
@@ -232,41 +240,42 @@ def load_raw(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> int:
         _load_xlsx(con, layout)
     else:
         _load_csv(con, layout)
-    count = con.execute(f"SELECT count(*) FROM {RAW}").fetchone()
-    return int(count[0]) if count else 0
+    if not con.execute(
+        "SELECT 1 FROM duckdb_views() WHERE view_name = ? AND temporary", [RAW_FAST]
+    ).fetchone():
+        con.execute(f"CREATE TEMP VIEW {RAW_FAST} AS SELECT * EXCLUDE (_row) FROM {RAW}")
 
 
 def _load_csv(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
     width = len(layout.columns)
     types = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
-    options = {
-        "delim": layout.delimiter,
-        "encoding": layout.encoding,
-        "compression": layout.compression,
-    }
     first_row = layout.header_line + 2  # spreadsheet row of the first record
     select = ", ".join(f"c{i} AS {quote(name)}" for i, name in enumerate(layout.columns))
-    sql = (
-        f"CREATE TEMP TABLE {RAW} AS SELECT "
-        f"(row_number() OVER () + {first_row - 1})::BIGINT AS _row, {select} "
-        f"FROM read_csv(?, header=false, skip={layout.header_line + 1}, columns={types}, "
-        "delim=$delim, quote='\"', escape='\"', encoding=$encoding, compression=$compression, "
-        "auto_detect=false, strict_mode=true, null_padding=$padding, max_line_size=20000000)"
+    padding = "true" if layout.footer_lines else "false"
+    reader = (
+        f"read_csv({literal(str(layout.path))}, header=false, skip={layout.header_line + 1}, "
+        f"columns={types}, delim={literal(layout.delimiter)}, quote='\"', escape='\"', "
+        f"encoding={literal(layout.encoding)}, compression={literal(layout.compression)}, "
+        f"auto_detect=false, strict_mode=true, null_padding={padding}, "
+        "max_line_size=20000000)"
     )
-    sql = sql.replace("$padding", "true" if layout.footer_lines else "false")
-    sql = sql.replace("$delim", "?").replace("$encoding", "?").replace("$compression", "?")
-    params = [str(layout.path), options["delim"], options["encoding"], options["compression"]]
-    try:
-        con.execute(sql, params)
-    except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-        raise _csv_error(layout, exc) from exc
-    if layout.footer_lines:  # read padded with NULLs; they are the last records
-        con.execute(
-            f"DELETE FROM {RAW} WHERE _row > (SELECT max(_row) FROM {RAW}) - {layout.footer_lines}"
-        )
+    body = (
+        f"SELECT (row_number() OVER () + {first_row - 1})::BIGINT AS _row, {select} FROM {reader}"
+    )
+    if not layout.footer_lines:
+        con.execute(f"CREATE TEMP VIEW {RAW} AS {body}")
+        con.execute(f"CREATE TEMP VIEW {RAW_FAST} AS SELECT {select} FROM {reader}")
+        return
+    try:  # a footer (copyright line) is dropped: such exports are small, so read them here
+        con.execute(f"CREATE TEMP TABLE {RAW} AS {body}")
+    except duckdb.Error as exc:
+        raise csv_error(layout, exc) from exc
+    con.execute(
+        f"DELETE FROM {RAW} WHERE _row > (SELECT max(_row) FROM {RAW}) - {layout.footer_lines}"
+    )
 
 
-def _csv_error(layout: FileLayout, exc: Exception) -> IngestError:
+def csv_error(layout: FileLayout, exc: Exception) -> IngestError:
     message = str(exc)
     match = CSV_LINE.search(message)
     row = int(match.group(1)) if match else None
@@ -294,6 +303,8 @@ def _csv_error(layout: FileLayout, exc: Exception) -> IngestError:
         return IngestError.single(
             layout.name, "the text is not valid in the detected encoding; save it as UTF-8", row=row
         )
+    if "gzip" in lowered or "compress" in lowered:
+        return IngestError.single(layout.name, f"cannot read the compressed file: {first}")
     if "maximum line size" in lowered:
         return IngestError.single(layout.name, "a line is longer than 20 MB", row=row)
     return IngestError.single(layout.name, f"cannot parse the file: {first}", row=row)
@@ -304,14 +315,10 @@ def _load_parquet(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
         f"CAST({quote(src)} AS VARCHAR) AS {quote(name)}"
         for src, name in zip(_parquet_names(layout), layout.columns, strict=True)
     )
-    try:
-        con.execute(
-            f"CREATE TEMP TABLE {RAW} AS SELECT (file_row_number + 2)::BIGINT AS _row, {select} "
-            "FROM read_parquet(?, file_row_number=true) ORDER BY file_row_number",
-            [str(layout.path)],
-        )
-    except duckdb.Error as exc:
-        raise IngestError.single(layout.name, f"cannot read the Parquet file: {exc}") from exc
+    con.execute(
+        f"CREATE TEMP VIEW {RAW} AS SELECT (file_row_number + 2)::BIGINT AS _row, {select} "
+        f"FROM read_parquet({literal(str(layout.path))}, file_row_number=true)"
+    )
 
 
 def _parquet_names(layout: FileLayout) -> tuple[str, ...]:
@@ -415,6 +422,7 @@ def inspect_file(
 
 __all__ = [
     "RAW",
+    "RAW_FAST",
     "FileLayout",
     "HeaderMatcher",
     "detect_format",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import duckdb
 from sqlalchemy import select
 
 from mpm.config import Settings, get_settings
@@ -16,7 +17,7 @@ from mpm.ingest import load as loader
 from mpm.ingest.mapping import Mapping, identity_mapping, load_mapping_file
 from mpm.ingest.presets import Preset, any_preset_header, detect_preset, get_preset
 from mpm.ingest.progress import ProgressCallback, watch
-from mpm.ingest.readers import FileLayout, inspect_file, load_raw
+from mpm.ingest.readers import FileLayout, csv_error, inspect_file, load_raw
 from mpm.ingest.sql import install_macros
 from mpm.ingest.staging import Context, stage
 from mpm.model.campaigns import load_campaign_rules
@@ -175,10 +176,12 @@ def ingest_file(
     with open_warehouse(warehouse_file) as warehouse:
         con = warehouse.con
         install_macros(con)
-        with watch(con, "reading", on_progress):
-            load_raw(con, layout)
-        with watch(con, "validating", on_progress):
-            staged = stage(con, layout, mapping, context)
+        load_raw(con, layout)
+        try:
+            with watch(con, "reading and validating", on_progress):
+                staged = stage(con, layout, mapping, context)
+        except duckdb.Error as exc:  # the file itself is unreadable past what inspection saw
+            raise csv_error(layout, exc) from exc
         assert staged.min_date is not None and staged.max_date is not None
         load_id = _record_start(settings, ws, staged.table.name, mapping.source, path, file_hash)
         try:
@@ -191,6 +194,7 @@ def ingest_file(
                     accounts=staged.accounts,
                     first=staged.min_date,
                     last=staged.max_date,
+                    insert_select=staged.insert_select,
                 )
         except BaseException:
             _record_end(settings, load_id, status="failed")

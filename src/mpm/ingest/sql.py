@@ -32,10 +32,11 @@ MACROS = (
     "WHEN NOT comma AND TRY_CAST(x AS DOUBLE) IS NOT NULL THEN TRY_CAST(x AS DOUBLE) "
     "WHEN comma THEN TRY_CAST(mpm_clean_comma(x) AS DOUBLE) "
     "ELSE TRY_CAST(mpm_clean_dot(x) AS DOUBLE) END",
-    "CREATE OR REPLACE TEMP MACRO mpm_money(x, comma) AS CASE "
-    "WHEN NOT comma AND TRY_CAST(x AS DECIMAL(38,9)) IS NOT NULL THEN TRY_CAST(x AS DECIMAL(38,9)) "
-    "WHEN comma THEN TRY_CAST(mpm_clean_comma(x) AS DECIMAL(38,9)) "
-    "ELSE TRY_CAST(mpm_clean_dot(x) AS DECIMAL(38,9)) END",
+    # exact decimals; the 64-bit parse first, since a 128-bit parse is several times slower
+    "CREATE OR REPLACE TEMP MACRO mpm_money(x, comma) AS CASE WHEN comma "
+    "THEN TRY_CAST(mpm_clean_comma(x) AS DECIMAL(38,9)) ELSE coalesce("
+    "CAST(TRY_CAST(x AS DECIMAL(18,9)) AS DECIMAL(38,9)), TRY_CAST(x AS DECIMAL(38,9)), "
+    "TRY_CAST(mpm_clean_dot(x) AS DECIMAL(38,9))) END",
     # whole numbers only: DuckDB's cast of '5.5' to BIGINT would round it silently
     "CREATE OR REPLACE TEMP MACRO mpm_count(x, comma) AS CASE "
     "WHEN NOT comma AND TRY_CAST(x AS DOUBLE) = round(TRY_CAST(x AS DOUBLE)) "
@@ -48,8 +49,13 @@ MACROS = (
 )
 
 
+IMPORT_MEMORY = "1GB"  # DuckDB spills to disk beyond this: imports stay well under 2 GB
+
+
 def install_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Session settings and the cell-parsing macros the staging SQL uses."""
     con.execute("SET TimeZone = 'UTC'")
+    con.execute(f"SET memory_limit = '{IMPORT_MEMORY}'")
     for statement in MACROS:
         con.execute(statement)
 

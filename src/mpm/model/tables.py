@@ -96,6 +96,10 @@ class Table:
         return "currency" in self.column_names
 
     @property
+    def has_account(self) -> bool:
+        return "account" in self.column_names
+
+    @property
     def stored_columns(self) -> tuple[tuple[str, str], ...]:
         """(name, SQL type) of every stored column, with base-currency twins and bookkeeping."""
         out: list[tuple[str, str]] = [(c.name, c.sql_type) for c in self.columns]
