@@ -42,3 +42,31 @@ def test_demo_fills_every_table_and_is_reproducible(mpm, home: Path) -> None:  #
     mpm(*args, check=True)  # same seed and end: same data, nothing doubled
     assert content(settings) == first
     assert snapshot(settings)["_load_commits"]
+
+
+def test_tables_can_read_a_warehouse_through_an_ibis_url(mpm, home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "ads.csv"
+    data.write_text(
+        "date,platform,campaign,spend\n2025-09-01,google_ads,A,1.5\n2025-09-03,google_ads,B,2\n"
+    )
+    mpm("ingest", str(data), "--table", "ad_performance", check=True)
+    copy = tmp_path / "elsewhere.duckdb"
+    copy.write_bytes((home / "workspaces" / "default" / "warehouse.duckdb").read_bytes())
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "MPM_HOME": str(tmp_path / "empty-home"),
+        "MPM_WAREHOUSE_URL": f"duckdb://{copy}",
+    }
+    out = subprocess.run(
+        [str(Path(sys.executable).parent / "mpm"), "tables", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    ads = next(t for t in json.loads(out) if t["table"] == "ad_performance")
+    assert (ads["rows"], ads["min_date"], ads["max_date"]) == (2, "2025-09-01", "2025-09-03")

@@ -8,14 +8,18 @@ from mpm.cli.common import FormatOption, WorkspaceOption
 from mpm.cli.output import Format, emit
 from mpm.config import get_settings
 from mpm.ingest import open_workspace_warehouse
-from mpm.warehouse import table_stats
+from mpm.warehouse import connect_query_only, table_stats
 
 
 def tables(workspace: WorkspaceOption = "default", fmt: FormatOption = Format.table) -> None:
     """Every canonical table with rows, date range and last load."""
-    warehouse = open_workspace_warehouse(get_settings(), workspace)
-    try:
-        stats = table_stats(warehouse)
-    finally:
-        warehouse.close()
+    settings = get_settings()
+    if settings.warehouse_url:
+        stats = table_stats(connect_query_only(settings.warehouse_url))
+    else:
+        warehouse = open_workspace_warehouse(settings, workspace)
+        try:
+            stats = table_stats(warehouse.ibis())
+        finally:
+            warehouse.close()
     emit([asdict(s) for s in stats], fmt, title=f"Tables in workspace {workspace}")

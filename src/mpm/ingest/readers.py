@@ -367,7 +367,7 @@ def inspect_xlsx(path: Path, header: HeaderMatcher | None = None) -> FileLayout:
                 columns=dedupe(cells),
                 preamble=tuple(",".join(str(c or "") for c in r) for r in rows[:index]),
             )
-    raise IngestError.single(path.name, "could not find a header row in the first sheet")
+    raise IngestError.single(path.name, "could not find the header line in the first sheet")
 
 
 def _load_xlsx(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:

@@ -102,6 +102,21 @@ def _hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _generic_layout(path: Path, columns: dict[str, str], delimiter: str | None) -> FileLayout:
+    """The header is the first line holding every mapped column (titles above are skipped);
+    without mapped columns, or when no line holds them all, the first line."""
+    wanted = set(columns.values())
+    if wanted:
+        try:
+            return inspect_file(
+                path, delimiter=delimiter, header=lambda cells: wanted <= set(cells)
+            )
+        except IngestError as exc:
+            if "header line" not in str(exc):
+                raise
+    return inspect_file(path, delimiter=delimiter)
+
+
 def _resolve(path: Path, options: IngestOptions) -> tuple[FileLayout, Mapping, Preset | None]:
     """Find the layout and mapping: an explicit preset, a generic mapping, or detection."""
     generic = options.table or options.mapping_file
@@ -110,13 +125,13 @@ def _resolve(path: Path, options: IngestOptions) -> tuple[FileLayout, Mapping, P
         layout = inspect_file(path, header=preset.matches, delimiter=options.delimiter)
         return layout, preset.build(layout), preset
     if generic:
-        layout = inspect_file(path, delimiter=options.delimiter)
         if options.mapping_file:
             base = load_mapping_file(options.mapping_file)
         else:
             assert options.table is not None
             get_table(options.table)
             base = Mapping(table=options.table, source="generic")
+        layout = _generic_layout(path, {**base.columns, **options.columns}, options.delimiter)
         columns = {**identity_mapping(base.table, layout.columns, base.source), **base.columns}
         return layout, Mapping(**{**base.__dict__, "columns": columns}), None
     try:

@@ -281,7 +281,7 @@ def _staging_sql(
     middle = ", ".join(
         [
             *(["_row"] if numbered else []),
-            _canonical_select(table, given, mapping),
+            _canonical_select(table, given, mapping, bool(mapping.keep_extra and unmapped)),
             *flags,
             *helpers,
         ]
@@ -294,7 +294,7 @@ def _staging_sql(
     )
 
 
-def _canonical_select(table: Table, given: set[str], mapping: Mapping) -> str:
+def _canonical_select(table: Table, given: set[str], mapping: Mapping, extra: bool) -> str:
     parts = []
     for column in table.columns:
         name = column.name
@@ -307,9 +307,7 @@ def _canonical_select(table: Table, given: set[str], mapping: Mapping) -> str:
         else:
             expr = "NULL"
         parts.append(f"CAST({expr} AS {column.sql_type}) AS {quote(name)}")
-    parts.append(
-        "attributes" if mapping.keep_extra else "CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS attributes"
-    )
+    parts.append("attributes" if extra else "CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS attributes")
     return ", ".join(parts)
 
 

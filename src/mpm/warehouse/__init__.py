@@ -1,7 +1,15 @@
 """Storage of analytics data: one DuckDB warehouse per workspace, reached through Ibis."""
 
-from mpm.warehouse.connection import Warehouse, open_warehouse
+from mpm.warehouse.connection import Warehouse, connect_query_only, open_warehouse
 from mpm.warehouse.schema import history_table, quote
 from mpm.warehouse.stats import TableStats, table_stats
 
-__all__ = ["TableStats", "Warehouse", "history_table", "open_warehouse", "quote", "table_stats"]
+__all__ = [
+    "TableStats",
+    "Warehouse",
+    "connect_query_only",
+    "history_table",
+    "open_warehouse",
+    "quote",
+    "table_stats",
+]

@@ -59,3 +59,14 @@ def open_warehouse(path: Path, *, read_only: bool = False) -> Iterator[Warehouse
         yield warehouse
     finally:
         warehouse.close()
+
+
+def connect_query_only(url: str) -> Any:
+    """An Ibis backend for MPM_WAREHOUSE_URL (e.g. duckdb:///path, postgres://...): queries only;
+    imports always go to the workspace's DuckDB file, where loads are atomic."""
+    import ibis
+
+    try:
+        return ibis.connect(url)
+    except Exception as exc:  # ibis raises backend-specific errors for bad URLs
+        raise UserError(f"cannot connect to MPM_WAREHOUSE_URL {url!r}: {exc}") from exc
