@@ -294,6 +294,10 @@ def snapshot_src() -> tuple[Path, str]:
             partial.rename(target)
         except OSError:  # another bench process made the same snapshot meanwhile
             shutil.rmtree(partial, ignore_errors=True)
+    os.utime(target)
+    for old in target.parent.iterdir():  # snapshots unused for a day
+        if old != target and time.time() - old.stat().st_mtime > 86400:
+            shutil.rmtree(old, ignore_errors=True)
     return target, digest.hexdigest()
 
 

@@ -18,22 +18,11 @@ from mpm.demo import World, generate_world, write_truth
 from mpm.demo.response import geometric_adstock, hill
 from mpm.demo.seasonality import thanksgiving
 from mpm.errors import UserError
+from mpm.model.channels import load_grouping
 from mpm.model.tables import PLATFORMS, TABLES, Kind
 
 END = dt.date(2024, 10, 31)
-CONFORMED = {
-    "Paid Search",
-    "Paid Social",
-    "Display",
-    "Video",
-    "Email",
-    "Organic Search",
-    "Organic Social",
-    "Referral",
-    "Affiliates",
-    "Direct",
-    "Other",
-}
+CONFORMED = set(load_grouping().channels)
 FACT_TABLES_WITH_CHANNEL = (
     "ad_performance",
     "web_traffic",

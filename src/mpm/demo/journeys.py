@@ -14,23 +14,13 @@ import pyarrow as pa
 from numpy.typing import NDArray
 
 from mpm.demo.campaigns import Campaign
+from mpm.demo.channels import CHANNELS
 from mpm.demo.emails import Sends
 from mpm.demo.frames import canonical_table, time_stamps
 from mpm.demo.sampling import pick_rows, time_of_day
 from mpm.demo.seasonality import Calendar
 
-JOURNEY_CHANNELS: tuple[str, ...] = (
-    "Paid Search",
-    "Paid Social",
-    "Display",
-    "Video",
-    "Email",
-    "Organic Search",
-    "Organic Social",
-    "Referral",
-    "Affiliates",
-    "Direct",
-)
+JOURNEY_CHANNELS: tuple[str, ...] = tuple(c for c in CHANNELS if c != "Other")
 
 CONVERSION_INTERCEPT = -3.1
 CHANNEL_EFFECTS: tuple[float, ...] = (0.9, 0.55, 0.15, 0.3, 0.8, 0.6, 0.2, 0.45, 0.5, 0.7)
