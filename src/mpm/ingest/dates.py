@@ -87,6 +87,8 @@ def parse_sql(source_sql: str, fmt: DateFormat, *, timestamp: bool, timezone: st
     """SQL that turns the raw text into a DATE, or a naive UTC TIMESTAMP."""
     parsed = f"try_strptime(mpm_text({source_sql}), {literal(fmt.format)})"
     if not timestamp:
+        if fmt.format == "%Y-%m-%d":  # the common case: a plain cast is several times faster
+            return f"coalesce(TRY_CAST({source_sql} AS DATE), CAST({parsed} AS DATE))"
         return f"CAST({parsed} AS DATE)"
     if fmt.has_zone:
         return f"timezone('UTC', {parsed})"

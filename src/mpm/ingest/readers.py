@@ -240,8 +240,8 @@ def load_raw(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
         _load_xlsx(con, layout)
     else:
         _load_csv(con, layout)
-    if not con.execute(
-        "SELECT 1 FROM duckdb_views() WHERE view_name = ? AND temporary", [RAW_FAST]
+    if not con.execute(  # a literal, not a parameter: parameters make DuckDB import pandas
+        f"SELECT 1 FROM duckdb_views() WHERE view_name = {literal(RAW_FAST)} AND temporary"
     ).fetchone():
         con.execute(f"CREATE TEMP VIEW {RAW_FAST} AS SELECT * EXCLUDE (_row) FROM {RAW}")
 

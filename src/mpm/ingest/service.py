@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -187,8 +188,8 @@ def ingest_file(
         campaign_rules=load_campaign_rules(campaigns_file),
         today=date.today(),
     )
-    file_hash = _hash(path)
-    with open_warehouse(warehouse_file) as warehouse:
+    with open_warehouse(warehouse_file) as warehouse, ThreadPoolExecutor(1) as pool:
+        file_hash = pool.submit(_hash, path)  # hashing runs while DuckDB reads the file
         con = warehouse.con
         install_macros(con)
         load_raw(con, layout)
@@ -198,7 +199,9 @@ def ingest_file(
         except duckdb.Error as exc:  # the file itself is unreadable past what inspection saw
             raise csv_error(layout, exc) from exc
         assert staged.min_date is not None and staged.max_date is not None
-        load_id = _record_start(settings, ws, staged.table.name, mapping.source, path, file_hash)
+        load_id = _record_start(
+            settings, ws, staged.table.name, mapping.source, path, file_hash.result()
+        )
         try:
             with watch(con, "loading", on_progress):
                 counts = loader.write(

@@ -20,29 +20,31 @@ def literal(value: str) -> str:
 
 MACROS = (
     # a cell's text, or NULL for the ways exports write "empty"
+    # (list_contains, not IN: DuckDB turns a long IN list into a join outside the CASE)
     "CREATE OR REPLACE TEMP MACRO mpm_text(x) AS "
-    "CASE WHEN lower(trim(x)) IN (" + ", ".join(literal(t) for t in NULL_TOKENS) + ") "
-    "THEN NULL ELSE trim(x) END",
+    "CASE WHEN list_contains([" + ", ".join(literal(t) for t in NULL_TOKENS) + "], "
+    "lower(trim(x))) THEN NULL ELSE trim(x) END",
     # numbers: plain first (fast path), then without grouping, currency symbols and codes
     "CREATE OR REPLACE TEMP MACRO mpm_clean_dot(x) AS "
     "regexp_replace(mpm_text(x), '[\\s,$€£¥₹]|^[A-Z]{3}|[A-Z]{3}$', '', 'g')",
     "CREATE OR REPLACE TEMP MACRO mpm_clean_comma(x) AS "
     "replace(regexp_replace(mpm_text(x), '[\\s.$€£¥₹]|^[A-Z]{3}|[A-Z]{3}$', '', 'g'), ',', '.')",
     "CREATE OR REPLACE TEMP MACRO mpm_double(x, comma) AS CASE "
-    "WHEN NOT comma AND TRY_CAST(x AS DOUBLE) IS NOT NULL THEN TRY_CAST(x AS DOUBLE) "
     "WHEN comma THEN TRY_CAST(mpm_clean_comma(x) AS DOUBLE) "
-    "ELSE TRY_CAST(mpm_clean_dot(x) AS DOUBLE) END",
+    "ELSE coalesce(TRY_CAST(x AS DOUBLE), TRY_CAST(mpm_clean_dot(x) AS DOUBLE)) END",
     # exact decimals; the 64-bit parse first, since a 128-bit parse is several times slower
     "CREATE OR REPLACE TEMP MACRO mpm_money(x, comma) AS CASE WHEN comma "
     "THEN TRY_CAST(mpm_clean_comma(x) AS DECIMAL(38,9)) ELSE coalesce("
     "CAST(TRY_CAST(x AS DECIMAL(18,9)) AS DECIMAL(38,9)), TRY_CAST(x AS DECIMAL(38,9)), "
     "TRY_CAST(mpm_clean_dot(x) AS DECIMAL(38,9))) END",
     # whole numbers only: DuckDB's cast of '5.5' to BIGINT would round it silently
-    "CREATE OR REPLACE TEMP MACRO mpm_count(x, comma) AS CASE "
-    "WHEN NOT comma AND TRY_CAST(x AS DOUBLE) = round(TRY_CAST(x AS DOUBLE)) "
-    "THEN TRY_CAST(TRY_CAST(x AS DOUBLE) AS BIGINT) "
+    "CREATE OR REPLACE TEMP MACRO mpm_count_slow(x, comma) AS CASE "
     "WHEN mpm_double(x, comma) = round(mpm_double(x, comma)) "
     "THEN TRY_CAST(mpm_double(x, comma) AS BIGINT) END",
+    "CREATE OR REPLACE TEMP MACRO mpm_count(x, comma) AS CASE WHEN comma "
+    "THEN mpm_count_slow(x, comma) ELSE coalesce("
+    "CASE WHEN NOT contains(x, '.') THEN TRY_CAST(x AS BIGINT) END, "
+    "mpm_count_slow(x, comma)) END",
     "CREATE OR REPLACE TEMP MACRO mpm_bool(x) AS CASE "
     "WHEN lower(trim(x)) IN ('true', 'yes', 'y', '1', 't') THEN true "
     "WHEN lower(trim(x)) IN ('false', 'no', 'n', '0', 'f') THEN false END",
