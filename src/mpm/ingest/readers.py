@@ -246,19 +246,47 @@ def load_raw(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
         con.execute(f"CREATE TEMP VIEW {RAW_FAST} AS SELECT * EXCLUDE (_row) FROM {RAW}")
 
 
-def _load_csv(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
-    width = len(layout.columns)
-    types = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
-    first_row = layout.header_line + 2  # spreadsheet row of the first record
-    select = ", ".join(f"c{i} AS {quote(name)}" for i, name in enumerate(layout.columns))
+def _csv_reader(layout: FileLayout, types: dict[str, str] | None = None) -> str:
+    """DuckDB's CSV reader over the file's table; columns are text unless `types` says so.
+
+    With `types`, cells that do not convert are set aside in `_rejects` instead of failing.
+    """
+    types = types or {}
+    columns = ", ".join(
+        f"'c{i}': {literal(types.get(name, 'VARCHAR'))}" for i, name in enumerate(layout.columns)
+    )
     padding = "true" if layout.footer_lines else "false"
-    reader = (
+    rejects = ", store_rejects=true, rejects_table='_rejects', rejects_scan='_reject_scans'"
+    return (
         f"read_csv({literal(str(layout.path))}, header=false, skip={layout.header_line + 1}, "
-        f"columns={types}, delim={literal(layout.delimiter)}, quote='\"', escape='\"', "
+        f"columns={{{columns}}}, delim={literal(layout.delimiter)}, quote='\"', escape='\"', "
         f"encoding={literal(layout.encoding)}, compression={literal(layout.compression)}, "
         f"auto_detect=false, strict_mode=true, null_padding={padding}, "
-        "max_line_size=20000000)"
+        f"max_line_size=20000000{rejects if types else ''})"
     )
+
+
+def typed_reader(layout: FileLayout, types: dict[str, str]) -> str | None:
+    """A SELECT reading the file with some columns typed by DuckDB's own parser (fast), or
+    None when the layout needs the text path (not CSV, or a footer to drop)."""
+    if layout.format != "csv" or layout.footer_lines or not types:
+        return None
+    select = ", ".join(f"c{i} AS {quote(name)}" for i, name in enumerate(layout.columns))
+    return f"(SELECT {select} FROM {_csv_reader(layout, types)})"
+
+
+def rejected_rows(con: duckdb.DuckDBPyConnection) -> int:
+    """Rows the last typed read set aside (0 when none, or no typed read ran)."""
+    if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = '_rejects'").fetchone():
+        return 0
+    row = con.execute("SELECT count(*) FROM _rejects").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _load_csv(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
+    first_row = layout.header_line + 2  # spreadsheet row of the first record
+    select = ", ".join(f"c{i} AS {quote(name)}" for i, name in enumerate(layout.columns))
+    reader = _csv_reader(layout)
     body = (
         f"SELECT (row_number() OVER () + {first_row - 1})::BIGINT AS _row, {select} FROM {reader}"
     )
@@ -428,4 +456,6 @@ __all__ = [
     "detect_format",
     "inspect_file",
     "load_raw",
+    "rejected_rows",
+    "typed_reader",
 ]

@@ -18,7 +18,7 @@ from mpm.ingest.conform import CONFORMED, build_final, unknown_channels
 from mpm.ingest.currency import insert_select, prepare_rates
 from mpm.ingest.dates import DateFormat, detect_date_format, parse_sql
 from mpm.ingest.mapping import Mapping
-from mpm.ingest.readers import RAW, RAW_FAST, FileLayout
+from mpm.ingest.readers import RAW, RAW_FAST, FileLayout, rejected_rows, typed_reader
 from mpm.ingest.sql import literal, quote
 from mpm.ingest.validation import Check, any_problem, find_problems, table_checks
 from mpm.model.campaigns import CampaignRule
@@ -157,8 +157,15 @@ def stage(
     given = {f.name for f in fields} | set(mapping.derived)
 
     con.execute(f"DROP TABLE IF EXISTS {STAGED}")
-    staging_sql = _staging_sql(table, fields, mapping, formats, ctx, unmapped, numbered=False)
-    con.execute(f"CREATE TEMP TABLE {STAGED} AS {staging_sql}")
+    reader_types = _reader_types(layout, fields, mapping, formats)
+    fast = typed_reader(layout, reader_types)
+    if fast is not None:
+        typed = set(reader_types)
+        sql = _staging_sql(table, fields, mapping, formats, ctx, unmapped, source=fast, typed=typed)
+        con.execute(f"CREATE TEMP TABLE {STAGED} AS {sql}")
+    if fast is None or rejected_rows(con):  # the text path reads every cell and explains
+        staging_sql = _staging_sql(table, fields, mapping, formats, ctx, unmapped, source=RAW_FAST)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {staging_sql}")
     rows = _scalar(con, f"SELECT count(*) FROM {STAGED}")
     skipped = _scalar(con, f"SELECT count(*) FROM {RAW_FAST}") - rows if mapping.skip_rows else 0
     if skipped:
@@ -180,9 +187,9 @@ def stage(
     final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
     if table.money_columns and (rate_check := prepare_rates(con, table, final, ctx.base_currency)):
         checks.append(rate_check)
-    if any_problem(con, final, checks, table.natural_key):
+    if any_problem(con, STAGED, final, checks, table.natural_key):
         # locate them: stage again with spreadsheet row numbers (only on this, rare, path)
-        numbered = _staging_sql(table, fields, mapping, formats, ctx, unmapped, numbered=True)
+        numbered = _staging_sql(table, fields, mapping, formats, ctx, unmapped, source=RAW)
         con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {numbered}")
         final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
         problems, total = find_problems(con, final, checks, table.natural_key, layout.columns)
@@ -253,24 +260,29 @@ def _staging_sql(
     ctx: Context,
     unmapped: list[str],
     *,
-    numbered: bool,
+    source: str,
+    typed: set[str] | None = None,
 ) -> str:
     """Parse (inner), derive with parse flags (middle) and conform (outer), in one statement.
 
-    `numbered` keeps spreadsheet row numbers, which costs a serial pass over the file.
+    `source` is RAW (with spreadsheet row numbers, a serial pass over the file), RAW_FAST, or
+    a typed reader whose `typed` columns DuckDB has already converted.
     """
+    numbered = source == RAW
+    typed = typed or set()
     parsed = ["_row"] if numbered else []
     flags = []
     for f in fields:
-        typed = _typed_sql(f, mapping, formats, ctx)
-        parsed.append(f"{typed} AS {quote(f.name)}")
+        native = f.file_column in typed
+        value = _native_sql(f) if native else _typed_sql(f, mapping, formats, ctx)
+        parsed.append(f"{value} AS {quote(f.name)}")
         if f.kind in PARSE_MESSAGES:
             raw = quote("~" + f.name)
             parsed.append(f"{f.source_sql} AS {raw}")
             # cheap tests first: the cell cleaning runs only where parsing failed
+            check = "" if native else f" AND mpm_text({raw}) IS NOT NULL"
             flags.append(
-                f"({raw} IS NOT NULL AND {quote(f.name)} IS NULL "
-                f"AND mpm_text({raw}) IS NOT NULL) AS {quote('!' + f.name)}"
+                f"({raw} IS NOT NULL AND {quote(f.name)} IS NULL{check}) AS {quote('!' + f.name)}"
             )
     if mapping.keep_extra and unmapped:
         keys = ", ".join(literal(c) for c in unmapped)
@@ -291,8 +303,39 @@ def _staging_sql(
     replace = f" REPLACE ({keys})" if keys else ""
     return (
         f"SELECT *{replace} FROM (SELECT {middle} FROM ("
-        f"SELECT {', '.join(parsed)} FROM {RAW if numbered else RAW_FAST} WHERE {where}))"
+        f"SELECT {', '.join(parsed)} FROM {source} WHERE {where}))"
     )
+
+
+READER_TYPES = {Kind.COUNT: "DOUBLE", Kind.NUMBER: "DOUBLE", Kind.MONEY: "DECIMAL(18,9)"}
+
+
+def _reader_types(
+    layout: FileLayout, fields: list[Field], mapping: Mapping, formats: dict[str, DateFormat]
+) -> dict[str, str]:
+    """File columns DuckDB's CSV parser can convert itself: plain numbers and ISO dates of a
+    generic mapping. Anything unusual in them is rejected by the reader, and the whole file
+    then takes the text path."""
+    if mapping.skip_rows or mapping.helpers or mapping.derived or mapping.decimal_comma:
+        return {}
+    wanted: dict[str, set[str]] = {}
+    for f in fields:
+        if f.file_column is None:
+            continue
+        kind = READER_TYPES.get(f.kind)
+        fmt = formats.get(f.name)
+        if f.kind is Kind.DATE and fmt is not None and fmt.format == "%Y-%m-%d":
+            kind = "DATE"
+        wanted.setdefault(f.file_column, set()).add(kind or "VARCHAR")
+    return {c: next(iter(k)) for c, k in wanted.items() if len(k) == 1 and "VARCHAR" not in k}
+
+
+def _native_sql(f: Field) -> str:
+    """A field DuckDB's reader already converted: counts must still be whole numbers."""
+    src = f.source_sql
+    if f.kind is Kind.COUNT:
+        return f"CASE WHEN {src} = round({src}) THEN CAST({src} AS BIGINT) END"
+    return f"CAST({src} AS {SQL_TYPES[f.kind]})"
 
 
 def _canonical_select(table: Table, given: set[str], mapping: Mapping, extra: bool) -> str:

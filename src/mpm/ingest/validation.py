@@ -100,17 +100,19 @@ def _key_hash(natural_key: Sequence[str]) -> str:
 
 def any_problem(
     con: duckdb.DuckDBPyConnection,
-    source: str,
+    staged: str,
+    final: str,
     checks: Sequence[Check],
     natural_key: Sequence[str],
 ) -> bool:
-    """Whether any check fails or any natural key repeats: one scan and one hash aggregate."""
+    """Whether any check fails on the staged rows or any natural key of the final rows repeats:
+    one scan and one hash aggregate."""
     counts_sql = ", ".join(f"count(*) FILTER (WHERE {c.condition})" for c in checks) or "0"
-    counts = con.execute(f"SELECT {counts_sql} FROM {source}").fetchone() or ()
+    counts = con.execute(f"SELECT {counts_sql} FROM {staged}").fetchone() or ()
     if any(counts):
         return True
     duplicates = con.execute(
-        f"SELECT count(*) FROM (SELECT {_key_hash(natural_key)} AS h FROM {source} "
+        f"SELECT count(*) FROM (SELECT {_key_hash(natural_key)} AS h FROM {final} "
         "GROUP BY h HAVING count(*) > 1)"
     ).fetchone()
     return bool(duplicates and duplicates[0])
