@@ -128,3 +128,27 @@ def test_cli_generic_mapping_with_map_and_set(mpm, tmp_path: Path) -> None:  # t
         args += ["--map", f"{canonical}={column}"]
     result = mpm(*args, "--set", "platform=tiktok_ads", "--keep-extra", check=True)
     assert '"rows": 3' in result.stdout and '"table": "ad_performance"' in result.stdout
+
+
+def test_typed_fast_read_and_text_path_give_the_same_numbers(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Plain numbers are converted by DuckDB's reader; one formatted cell sends the whole file
+    through the text path. Both must store the same values."""
+    header = "date,campaign,spend,impressions,clicks,conversions\n"
+    plain = tmp_path / "plain.csv"
+    plain.write_text(header + "2025-09-01,A,1234.50,10000,100,2.5\n2025-09-02,A,0.10,5,1,0\n")
+    formatted = tmp_path / "formatted.csv"
+    formatted.write_text(
+        header + '2025-09-01,A,"$1,234.50","10,000",100,2.5\n2025-09-02,A,0.10,5,1,0\n'
+    )
+    sql = (
+        "SELECT date::VARCHAR, spend, impressions, clicks, conversions FROM ad_performance "
+        "ORDER BY date"
+    )
+    options = IngestOptions(table="ad_performance", constants={"platform": "other"})
+    ingest_file(plain, options=options, settings=settings)
+    typed_rows = query(settings, sql)
+    ingest_file(formatted, options=options, settings=settings)
+    assert query(settings, sql) == typed_rows
+    assert [float(r[1]) for r in typed_rows] == [1234.5, 0.1]
