@@ -16,6 +16,7 @@ import duckdb
 from mpm.errors import UserError
 from mpm.ingest.conform import FINAL
 from mpm.ingest.sql import literal
+from mpm.ingest.validation import NEW_KEYS
 from mpm.model.tables import LoadMode, Table
 from mpm.warehouse import history_table, quote
 
@@ -69,7 +70,7 @@ def write(
             replaced = _count(
                 con,
                 f"SELECT count(*) FROM {history} WHERE _replaced_by = {load_id} AND {key_hash} "
-                f"IN (SELECT {key_hash} FROM {FINAL})",
+                f"IN (SELECT h FROM {NEW_KEYS})",
             )
         con.execute(
             f"INSERT INTO {name} ({column_list}, _source, _loaded_at, _load_id) "

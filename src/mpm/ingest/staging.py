@@ -20,7 +20,13 @@ from mpm.ingest.dates import DateFormat, detect_date_format, parse_sql
 from mpm.ingest.mapping import Mapping
 from mpm.ingest.readers import RAW, RAW_FAST, FileLayout, rejected_rows, typed_reader
 from mpm.ingest.sql import literal, quote
-from mpm.ingest.validation import Check, any_problem, find_problems, table_checks
+from mpm.ingest.validation import (
+    Check,
+    any_problem,
+    find_problems,
+    hash_new_keys,
+    table_checks,
+)
 from mpm.model.campaigns import CampaignRule
 from mpm.model.channels import ChannelGrouping
 from mpm.model.tables import SQL_TYPES, Kind, Table, get_table
@@ -187,7 +193,8 @@ def stage(
     final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
     if table.money_columns and (rate_check := prepare_rates(con, table, final, ctx.base_currency)):
         checks.append(rate_check)
-    if any_problem(con, STAGED, final, checks, table.natural_key):
+    hash_new_keys(con, final, table.natural_key)
+    if any_problem(con, STAGED, checks):
         # locate them: stage again with spreadsheet row numbers (only on this, rare, path)
         numbered = _staging_sql(table, fields, mapping, formats, ctx, unmapped, source=RAW)
         con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {numbered}")

@@ -98,24 +98,26 @@ def _key_hash(natural_key: Sequence[str]) -> str:
     return f"hash({', '.join(quote(k) for k in natural_key)})"
 
 
-def any_problem(
-    con: duckdb.DuckDBPyConnection,
-    staged: str,
-    final: str,
-    checks: Sequence[Check],
-    natural_key: Sequence[str],
-) -> bool:
-    """Whether any check fails on the staged rows or any natural key of the final rows repeats:
-    one scan and one hash aggregate."""
+NEW_KEYS = "_new_keys"
+
+
+def hash_new_keys(con: duckdb.DuckDBPyConnection, final: str, natural_key: Sequence[str]) -> None:
+    """One 64-bit hash of each new row's natural key: the duplicate test, and (at load) the
+    count of replaced rows, then read this small column instead of the whole file again."""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {NEW_KEYS} AS SELECT {_key_hash(natural_key)} AS h "
+        f"FROM {final}"
+    )
+
+
+def any_problem(con: duckdb.DuckDBPyConnection, staged: str, checks: Sequence[Check]) -> bool:
+    """Whether any check fails on the staged rows or any key hash repeats: two scans."""
     counts_sql = ", ".join(f"count(*) FILTER (WHERE {c.condition})" for c in checks) or "0"
     counts = con.execute(f"SELECT {counts_sql} FROM {staged}").fetchone() or ()
     if any(counts):
         return True
-    duplicates = con.execute(
-        f"SELECT count(*) FROM (SELECT {_key_hash(natural_key)} AS h FROM {final} "
-        "GROUP BY h HAVING count(*) > 1)"
-    ).fetchone()
-    return bool(duplicates and duplicates[0])
+    repeats = con.execute(f"SELECT count(*) - count(DISTINCT h) FROM {NEW_KEYS}").fetchone()
+    return bool(repeats and repeats[0])
 
 
 def find_problems(
