@@ -33,14 +33,13 @@ def list_(workspace: WorkspaceOption = "default", fmt: FormatOption = Format.tab
                 {
                     "id": i.load_id,
                     "table": i.table,
-                    "source": i.source,
                     "file": i.file,
                     "status": i.status,
-                    "new": i.rows_inserted,
-                    "replaced": i.rows_replaced,
-                    "removed": i.rows_deleted,
+                    "rows new / replaced / removed": (
+                        f"{i.rows_inserted:,} / {i.rows_replaced:,} / {i.rows_deleted:,}"
+                    ),
                     "dates": f"{i.min_date} → {i.max_date}" if i.min_date else None,
-                    "started": i.started_at,
+                    "started": i.started_at.strftime("%Y-%m-%d %H:%M"),
                 }
                 for i in infos
             ],

@@ -83,7 +83,11 @@ def _table(rows: Sequence[dict[str, Any]], title: str | None, empty: str) -> Non
     table = Table(title=title, header_style="bold")
     for key in rows[0]:
         numeric = all(isinstance(r.get(key), int | float) or r.get(key) is None for r in rows)
-        table.add_column(key, justify="right" if numeric else "left", overflow="fold")
+        if numeric:  # numbers are never cut; text folds onto more lines when space is short
+            width = max(len(_cell(r.get(key))) for r in rows)
+            table.add_column(key, justify="right", no_wrap=True, min_width=width)
+        else:
+            table.add_column(key, overflow="fold")
     for row in rows:
         table.add_row(*(_cell(v) for v in row.values()))
     console.print(table)

@@ -22,4 +22,20 @@ def tables(workspace: WorkspaceOption = "default", fmt: FormatOption = Format.ta
             stats = table_stats(warehouse.ibis())
         finally:
             warehouse.close()
-    emit([asdict(s) for s in stats], fmt, title=f"Tables in workspace {workspace}")
+    if fmt is Format.table:  # for people: short headings that fit a terminal
+        records = [
+            {
+                "table": s.table,
+                "rows": s.rows,
+                "from": s.min_date,
+                "to": s.max_date,
+                "last load": s.last_load_id,
+                "loaded at": s.last_loaded_at.strftime("%Y-%m-%d %H:%M")
+                if s.last_loaded_at
+                else None,
+            }
+            for s in stats
+        ]
+    else:
+        records = [asdict(s) for s in stats]
+    emit(records, fmt, title=f"Tables in workspace {workspace}")

@@ -189,7 +189,8 @@ def stage(
         Check(f"coalesce({c.condition}, false)", c.column, c.message) for c in mapping.row_checks
     ]
     currencies = _distinct_currencies(con, table)
-    checks += table_checks(table, given, label, ctx.today, currencies)
+    flagged = {f.name for f in fields if f.kind in PARSE_MESSAGES}
+    checks += table_checks(table, given, label, ctx.today, currencies, flagged)
     final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
     if table.money_columns and (rate_check := prepare_rates(con, table, final, ctx.base_currency)):
         checks.append(rate_check)

@@ -39,11 +39,13 @@ def table_checks(
     label: dict[str, str],
     today: date,
     currencies: set[str] | None = None,
+    flagged: set[str] | None = None,
 ) -> list[Check]:
     """The model's rules for a table: required values, signs, ranges, codes, text, row checks.
 
     `currencies` are the codes the file uses (one distinct scan), so only unknown ones are
-    tested row by row.
+    tested row by row. `flagged` fields have a parse flag: a cell that did not parse is
+    reported as such, not also as missing.
     """
     latest = today + timedelta(days=366)
     checks = []
@@ -52,7 +54,8 @@ def table_checks(
         shown = label.get(name, name)
         if column.required:
             empty = f" OR {q} = ''" if column.kind is Kind.TEXT else ""
-            checks.append(Check(f"{q} IS NULL{empty}", shown, "missing value"))
+            unparsed = f" AND NOT {quote('!' + name)}" if name in (flagged or set()) else ""
+            checks.append(Check(f"({q} IS NULL{empty}){unparsed}", shown, "missing value"))
         if name not in given:
             continue
         if column.non_negative:
@@ -84,11 +87,13 @@ def table_checks(
             )
     for rule in table.checks:
         if rule.smaller in given and rule.larger in given:
+            larger = label.get(rule.larger, rule.larger)
+            larger_label = f" ({larger})" if larger != rule.larger else ""
             checks.append(
                 Check(
                     f"{quote(rule.smaller)} > {quote(rule.larger)}",
                     label.get(rule.smaller, rule.smaller),
-                    f"{rule.smaller} exceeds {rule.larger} ({label.get(rule.larger, rule.larger)})",
+                    f"{rule.smaller} exceeds {rule.larger}{larger_label}",
                 )
             )
     return checks
