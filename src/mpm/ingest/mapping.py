@@ -137,7 +137,7 @@ def load_mapping_file(path: Path) -> Mapping:
     return mapping
 
 
-def identity_mapping(table: str, columns: tuple[str, ...], source: str) -> dict[str, str]:
+def identity_mapping(table: str, columns: tuple[str, ...]) -> dict[str, str]:
     """Columns whose names already are canonical names map to themselves."""
     canonical = set(get_table(table).column_names)
     return {c: c for c in columns if c in canonical}

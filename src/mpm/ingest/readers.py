@@ -100,11 +100,6 @@ def _looks_binary(text: str) -> bool:
     return control > 8
 
 
-def _parse_lines(text: str, delimiter: str) -> list[list[str]]:
-    lines = text.splitlines()[:HEADER_SEARCH_LINES]
-    return [next(csv.reader([line], delimiter=delimiter), []) for line in lines]
-
-
 def _choose_delimiter(lines: list[str], header_index: int) -> str:
     """The candidate that splits the header and the next lines into the same, largest width."""
     best, best_width = ",", 1

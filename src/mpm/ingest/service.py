@@ -133,7 +133,7 @@ def _resolve(path: Path, options: IngestOptions) -> tuple[FileLayout, Mapping, P
             get_table(options.table)
             base = Mapping(table=options.table, source="generic")
         layout = _generic_layout(path, {**base.columns, **options.columns}, options.delimiter)
-        columns = {**identity_mapping(base.table, layout.columns, base.source), **base.columns}
+        columns = {**identity_mapping(base.table, layout.columns), **base.columns}
         return layout, Mapping(**{**base.__dict__, "columns": columns}), None
     try:
         layout = inspect_file(path, header=any_preset_header, delimiter=options.delimiter)
