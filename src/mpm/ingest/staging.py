@@ -163,6 +163,8 @@ def stage(
     given = {f.name for f in fields} | set(mapping.derived)
 
     con.execute(f"DROP TABLE IF EXISTS {STAGED}")
+    # row order does not matter until problems must be located (then RAW numbers the rows)
+    con.execute("SET preserve_insertion_order = false")
     reader_types = _reader_types(layout, fields, mapping, formats)
     fast = typed_reader(layout, reader_types)
     if fast is not None:
@@ -197,6 +199,7 @@ def stage(
     hash_new_keys(con, final, table.natural_key)
     if any_problem(con, STAGED, checks):
         # locate them: stage again with spreadsheet row numbers (only on this, rare, path)
+        con.execute("SET preserve_insertion_order = true")
         numbered = _staging_sql(table, fields, mapping, formats, ctx, unmapped, source=RAW)
         con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {numbered}")
         final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
