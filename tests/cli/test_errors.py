@@ -22,3 +22,32 @@ def test_user_error_is_one_line_and_debug_shows_the_traceback(mpm) -> None:  # t
     assert plain.stderr.strip() == "error: no load 99 in workspace 'default'"
     debug = mpm("--debug", "loads", "revert", "99")
     assert debug.returncode != 0 and "Traceback" in debug.stderr
+
+
+def test_a_locked_warehouse_gives_a_clear_message(mpm, home) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    import time
+
+    mpm("tables", check=True)  # creates the workspace and its warehouse
+    path = home / "workspaces" / "default" / "warehouse.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(path)!r}); "
+            "print('ready', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        started = time.monotonic()
+        result = mpm("tables")
+        assert result.returncode == 1
+        assert "is in use by another mpm process" in result.stderr
+        assert "Traceback" not in result.stderr and time.monotonic() - started < 20
+    finally:
+        holder.kill()
+        holder.wait()
