@@ -23,7 +23,7 @@ def demo(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Fill a workspace with a believable company's marketing data and its true parameters."""
-    from mpm.demo.loader import load_demo  # the generator is only imported when asked for
+    from mpm.demo import load_demo  # the generator is only imported when asked for
 
     last = date.fromisoformat(end) if end else None
     console = Console(stderr=True)

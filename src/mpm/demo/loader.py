@@ -12,8 +12,7 @@ import pyarrow.parquet as pq
 
 from mpm.config import Settings
 from mpm.demo.world import generate_world, write_truth
-from mpm.ingest import IngestOptions, ingest_file, workspace_paths
-from mpm.ingest.load import clear_source
+from mpm.ingest import IngestOptions, clear_source, ingest_file, workspace_paths
 from mpm.model.tables import TABLES
 from mpm.store import ensure_workspace, session_scope, update_workspace
 from mpm.warehouse import open_warehouse

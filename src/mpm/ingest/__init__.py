@@ -1,6 +1,6 @@
 """Imports: readers, platform presets, validation and atomic, idempotent loads."""
 
-from mpm.ingest.load import LoadCounts
+from mpm.ingest.load import LoadCounts, clear_source
 from mpm.ingest.mapping import Mapping, load_mapping_file, parse_pairs
 from mpm.ingest.presets import PRESETS, Preset, get_preset
 from mpm.ingest.service import (
@@ -22,6 +22,7 @@ __all__ = [
     "LoadReport",
     "Mapping",
     "Preset",
+    "clear_source",
     "get_preset",
     "ingest_file",
     "list_loads",
