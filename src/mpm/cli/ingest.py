@@ -111,7 +111,7 @@ def ingest(
     if fmt is not Format.table:
         emit_one(record, fmt)
         return
-    console = Console()
+    console = Console(highlight=False)
     what = f"preset {report.preset}" if report.preset else f"mapping '{report.source}'"
     console.print(
         f"[green]Loaded[/green] {file.name} into [bold]{report.table}[/bold] using {what}: "
