@@ -78,3 +78,8 @@ class IngestError(UserError):
         if self.total == 1:
             return self.summary()
         return "\n".join([self.summary(), *self.details()])
+
+
+class HeaderNotFound(IngestError):
+    """No line of the file looks like the header that was asked for (a preset's, or one holding
+    the mapped columns); callers may try another reading of the file."""

@@ -15,10 +15,10 @@ import duckdb
 
 from mpm.errors import UserError
 from mpm.ingest.conform import FINAL
-from mpm.ingest.sql import literal
+from mpm.ingest.sql import literal, scalar
 from mpm.ingest.validation import NEW_KEYS
-from mpm.model.tables import LoadMode, Table
-from mpm.warehouse import history_table, quote
+from mpm.model.tables import TABLES, LoadMode, Table
+from mpm.warehouse import history_table, quote, transaction
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def _scope(table: Table, source: str, accounts: list[str], first: date, last: da
     if table.mode is LoadMode.PARTITION:
         day = f"CAST(t.{quote(table.date_column)} AS DATE)"
         scope = f"t._source = {literal(source)} AND {day} BETWEEN DATE '{first}' AND DATE '{last}'"
-        if "account" in table.column_names:
+        if table.has_account:
             scope += f" AND t.account IN ({', '.join(literal(a) for a in accounts) or 'NULL'})"
         return scope
     keys = " AND ".join(
@@ -60,38 +60,29 @@ def write(
     column_list = ", ".join(quote(c) for c in columns)
     scope = _scope(table, source, accounts, first, last)
     key_hash = f"hash({', '.join(quote(k) for k in table.natural_key)})"
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(f"INSERT INTO {history} SELECT t.*, {load_id} FROM {name} t WHERE {scope}")
-        moved = _count(con, f"SELECT count(*) FROM {history} WHERE _replaced_by = {load_id}")
+    with transaction(con):
+        moved = scalar(
+            con, f"INSERT INTO {history} SELECT t.*, {load_id} FROM {name} t WHERE {scope}"
+        )
         replaced = 0
         if moved:
             con.execute(f"DELETE FROM {name} t WHERE {scope}")
-            replaced = _count(
+            replaced = scalar(
                 con,
                 f"SELECT count(*) FROM {history} WHERE _replaced_by = {load_id} AND {key_hash} "
                 f"IN (SELECT h FROM {NEW_KEYS})",
             )
-        con.execute(
+        inserted = scalar(
+            con,
             f"INSERT INTO {name} ({column_list}, _source, _loaded_at, _load_id) "
             f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} "
-            f"FROM ({insert_select})"
+            f"FROM ({insert_select})",
         )
-        inserted = _count(con, f"SELECT count(*) FROM {name} WHERE _load_id = {load_id}")
         con.execute(
             "INSERT INTO _load_commits VALUES (?, ?, now()::TIMESTAMP, NULL)",
             [load_id, table.name],
         )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return LoadCounts(inserted=inserted - replaced, replaced=replaced, deleted=moved - replaced)
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row else 0
 
 
 def committed(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple[bool, bool]:
@@ -120,53 +111,28 @@ def revert(con: duckdb.DuckDBPyConnection, *, table: Table, load_id: int) -> Loa
         raise UserError(
             f"rows of load {load_id} were since replaced by load {ids}; revert that first"
         )
-    columns = [c for c, _ in table.stored_columns]
-    column_list = ", ".join(quote(c) for c in columns)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        removed = con.execute(
-            f"SELECT count(*) FROM {name} WHERE _load_id = ?", [load_id]
-        ).fetchone()
-        restored = con.execute(
-            f"SELECT count(*) FROM {history} WHERE _replaced_by = ?", [load_id]
-        ).fetchone()
-        con.execute(f"DELETE FROM {name} WHERE _load_id = ?", [load_id])
-        con.execute(
+    column_list = ", ".join(quote(c) for c, _ in table.stored_columns)
+    with transaction(con):
+        removed = scalar(con, f"DELETE FROM {name} WHERE _load_id = {load_id}")
+        restored = scalar(
+            con,
             f"INSERT INTO {name} ({column_list}) SELECT {column_list} FROM {history} "
-            f"WHERE _replaced_by = ?",
-            [load_id],
+            f"WHERE _replaced_by = {load_id}",
         )
-        con.execute(f"DELETE FROM {history} WHERE _replaced_by = ?", [load_id])
+        con.execute(f"DELETE FROM {history} WHERE _replaced_by = {load_id}")
         con.execute(
             "UPDATE _load_commits SET reverted_at = now()::TIMESTAMP WHERE load_id = ?", [load_id]
         )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return LoadCounts(
-        inserted=int(restored[0]) if restored else 0,
-        replaced=0,
-        deleted=int(removed[0]) if removed else 0,
-    )
+    return LoadCounts(inserted=restored, replaced=0, deleted=removed)
 
 
 def clear_source(con: duckdb.DuckDBPyConnection, source: str) -> int:
     """Delete every row of one source from all tables and their history (demo reset)."""
-    from mpm.model.tables import TABLES
-
     removed = 0
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for name in TABLES:
-            row = con.execute(
-                f"SELECT count(*) FROM {quote(name)} WHERE _source = ?", [source]
-            ).fetchone()
-            removed += int(row[0]) if row else 0
-            con.execute(f"DELETE FROM {quote(name)} WHERE _source = ?", [source])
-            con.execute(f"DELETE FROM {quote(history_table(name))} WHERE _source = ?", [source])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            removed += scalar(con, f"DELETE FROM {quote(name)} WHERE _source = {literal(source)}")
+            con.execute(
+                f"DELETE FROM {quote(history_table(name))} WHERE _source = {literal(source)}"
+            )
     return removed

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from mpm.errors import IngestError
+from mpm.errors import HeaderNotFound, IngestError
 from mpm.ingest.sql import literal
 from mpm.warehouse import quote
 
@@ -147,7 +147,7 @@ def inspect_text(
     lines = text.splitlines()[:HEADER_SEARCH_LINES]
     header_index = _find_header(lines, delimiter, header)
     if header_index is None:
-        raise IngestError.single(
+        raise HeaderNotFound.single(
             path.name,
             "could not find the header line of the expected export in the first "
             f"{HEADER_SEARCH_LINES} lines",
@@ -261,13 +261,17 @@ def _csv_reader(layout: FileLayout, types: dict[str, str] | None = None) -> str:
     )
 
 
+def _named(layout: FileLayout) -> str:
+    """The reader's positional columns under the file's header names."""
+    return ", ".join(f"c{i} AS {quote(name)}" for i, name in enumerate(layout.columns))
+
+
 def typed_reader(layout: FileLayout, types: dict[str, str]) -> str | None:
     """A SELECT reading the file with some columns typed by DuckDB's own parser (fast), or
     None when the layout needs the text path (not CSV, or a footer to drop)."""
     if layout.format != "csv" or layout.footer_lines or not types:
         return None
-    select = ", ".join(f"c{i} AS {quote(name)}" for i, name in enumerate(layout.columns))
-    return f"(SELECT {select} FROM {_csv_reader(layout, types)})"
+    return f"(SELECT {_named(layout)} FROM {_csv_reader(layout, types)})"
 
 
 def rejected_rows(con: duckdb.DuckDBPyConnection) -> int:
@@ -280,7 +284,7 @@ def rejected_rows(con: duckdb.DuckDBPyConnection) -> int:
 
 def _load_csv(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
     first_row = layout.header_line + 2  # spreadsheet row of the first record
-    select = ", ".join(f"c{i} AS {quote(name)}" for i, name in enumerate(layout.columns))
+    select = _named(layout)
     reader = _csv_reader(layout)
     body = (
         f"SELECT (row_number() OVER () + {first_row - 1})::BIGINT AS _row, {select} FROM {reader}"
@@ -334,20 +338,14 @@ def csv_error(layout: FileLayout, exc: Exception) -> IngestError:
 
 
 def _load_parquet(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:
+    # columns by position (#1, #2, ...): the names were read once, by inspect_parquet
     select = ", ".join(
-        f"CAST({quote(src)} AS VARCHAR) AS {quote(name)}"
-        for src, name in zip(_parquet_names(layout), layout.columns, strict=True)
+        f"CAST(#{i} AS VARCHAR) AS {quote(name)}" for i, name in enumerate(layout.columns, 1)
     )
     con.execute(
         f"CREATE TEMP VIEW {RAW} AS SELECT (file_row_number + 2)::BIGINT AS _row, {select} "
         f"FROM read_parquet({literal(str(layout.path))}, file_row_number=true)"
     )
-
-
-def _parquet_names(layout: FileLayout) -> tuple[str, ...]:
-    import pyarrow.parquet as pq
-
-    return tuple(pq.read_schema(layout.path).names)
 
 
 def _xlsx_rows(path: Path, *, limit: int | None = None) -> list[list[object]]:
@@ -390,7 +388,7 @@ def inspect_xlsx(path: Path, header: HeaderMatcher | None = None) -> FileLayout:
                 columns=dedupe(cells),
                 preamble=tuple(",".join(str(c or "") for c in r) for r in rows[:index]),
             )
-    raise IngestError.single(path.name, "could not find the header line in the first sheet")
+    raise HeaderNotFound.single(path.name, "could not find the header line in the first sheet")
 
 
 def _load_xlsx(con: duckdb.DuckDBPyConnection, layout: FileLayout) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,7 +13,7 @@ import duckdb
 from sqlalchemy import select
 
 from mpm.config import Settings, get_settings
-from mpm.errors import IngestError, NotFound, UserError
+from mpm.errors import HeaderNotFound, IngestError, NotFound, UserError
 from mpm.ingest import load as loader
 from mpm.ingest.mapping import Mapping, identity_mapping, load_mapping_file
 from mpm.ingest.presets import Preset, any_preset_header, detect_preset, get_preset
@@ -112,9 +112,8 @@ def _generic_layout(path: Path, columns: dict[str, str], delimiter: str | None) 
             return inspect_file(
                 path, delimiter=delimiter, header=lambda cells: wanted <= set(cells)
             )
-        except IngestError as exc:
-            if "header line" not in str(exc):
-                raise
+        except HeaderNotFound:
+            pass
     return inspect_file(path, delimiter=delimiter)
 
 
@@ -134,12 +133,10 @@ def _resolve(path: Path, options: IngestOptions) -> tuple[FileLayout, Mapping, P
             base = Mapping(table=options.table, source="generic")
         layout = _generic_layout(path, {**base.columns, **options.columns}, options.delimiter)
         columns = {**identity_mapping(base.table, layout.columns), **base.columns}
-        return layout, Mapping(**{**base.__dict__, "columns": columns}), None
+        return layout, replace(base, columns=columns), None
     try:
         layout = inspect_file(path, header=any_preset_header, delimiter=options.delimiter)
-    except IngestError as exc:
-        if "header line" not in str(exc):
-            raise
+    except HeaderNotFound as exc:
         plain = inspect_file(path, delimiter=options.delimiter)
         raise UserError(
             f"{path.name}: not a known platform export (header: {', '.join(plain.columns[:12])}"

@@ -62,4 +62,10 @@ def install_macros(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
 
 
-__all__ = ["NULL_TOKENS", "install_macros", "literal", "quote"]
+def scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    """The one number a statement returns: a count, or the rows an INSERT or DELETE touched."""
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+__all__ = ["NULL_TOKENS", "install_macros", "literal", "quote", "scalar"]

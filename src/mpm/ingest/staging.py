@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
+from functools import partial
 
 import duckdb
 
@@ -19,7 +20,7 @@ from mpm.ingest.currency import insert_select, prepare_rates
 from mpm.ingest.dates import DateFormat, detect_date_format, parse_sql
 from mpm.ingest.mapping import Mapping
 from mpm.ingest.readers import RAW, RAW_FAST, FileLayout, rejected_rows, typed_reader
-from mpm.ingest.sql import literal, quote
+from mpm.ingest.sql import literal, quote, scalar
 from mpm.ingest.validation import (
     Check,
     any_problem,
@@ -165,17 +166,16 @@ def stage(
     con.execute(f"DROP TABLE IF EXISTS {STAGED}")
     # row order does not matter until problems must be located (then RAW numbers the rows)
     con.execute("SET preserve_insertion_order = false")
+    staging_sql = partial(_staging_sql, table, fields, mapping, formats, ctx, unmapped)
     reader_types = _reader_types(layout, fields, mapping, formats)
     fast = typed_reader(layout, reader_types)
     if fast is not None:
-        typed = set(reader_types)
-        sql = _staging_sql(table, fields, mapping, formats, ctx, unmapped, source=fast, typed=typed)
+        sql = staging_sql(source=fast, typed=set(reader_types))
         con.execute(f"CREATE TEMP TABLE {STAGED} AS {sql}")
     if fast is None or rejected_rows(con):  # the text path reads every cell and explains
-        staging_sql = _staging_sql(table, fields, mapping, formats, ctx, unmapped, source=RAW_FAST)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {staging_sql}")
-    rows = _scalar(con, f"SELECT count(*) FROM {STAGED}")
-    skipped = _scalar(con, f"SELECT count(*) FROM {RAW_FAST}") - rows if mapping.skip_rows else 0
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {staging_sql(source=RAW_FAST)}")
+    rows = scalar(con, f"SELECT count(*) FROM {STAGED}")
+    skipped = scalar(con, f"SELECT count(*) FROM {RAW_FAST}") - rows if mapping.skip_rows else 0
     if skipped:
         warnings.append(f"skipped {skipped} {mapping.skip_label}")
     if rows == 0:
@@ -200,8 +200,7 @@ def stage(
     if any_problem(con, STAGED, checks):
         # locate them: stage again with spreadsheet row numbers (only on this, rare, path)
         con.execute("SET preserve_insertion_order = true")
-        numbered = _staging_sql(table, fields, mapping, formats, ctx, unmapped, source=RAW)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {numbered}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {staging_sql(source=RAW)}")
         final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
         problems, total = find_problems(con, final, checks, table.natural_key, layout.columns)
         if total:  # (none: two different keys only shared a 64-bit hash)
@@ -373,11 +372,6 @@ def _empty_keys(table: Table) -> str:
         for k in table.natural_key
         if table.column(k).kind is Kind.TEXT and k not in CONFORMED
     )
-
-
-def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
 
 
 def _distinct_currencies(con: duckdb.DuckDBPyConnection, table: Table) -> set[str]:

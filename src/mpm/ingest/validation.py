@@ -116,14 +116,24 @@ def hash_new_keys(con: duckdb.DuckDBPyConnection, final: str, natural_key: Seque
     )
 
 
-def any_problem(con: duckdb.DuckDBPyConnection, staged: str, checks: Sequence[Check]) -> bool:
-    """Whether any check fails on the staged rows or any key hash repeats: two scans."""
-    counts_sql = ", ".join(f"count(*) FILTER (WHERE {c.condition})" for c in checks) or "0"
-    counts = con.execute(f"SELECT {counts_sql} FROM {staged}").fetchone() or ()
-    if any(counts):
-        return True
+def _failing(con: duckdb.DuckDBPyConnection, source: str, checks: Sequence[Check]) -> list[Check]:
+    """The checks some row of `source` fails: every rule counted in one scan."""
+    if not checks:
+        return []
+    counts_sql = ", ".join(f"count(*) FILTER (WHERE {c.condition})" for c in checks)
+    counts = con.execute(f"SELECT {counts_sql} FROM {source}").fetchone() or ()
+    return [c for c, n in zip(checks, counts, strict=True) if n]
+
+
+def _keys_repeat(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether two new rows share a natural-key hash (maybe a duplicate; exact test later)."""
     repeats = con.execute(f"SELECT count(*) - count(DISTINCT h) FROM {NEW_KEYS}").fetchone()
     return bool(repeats and repeats[0])
+
+
+def any_problem(con: duckdb.DuckDBPyConnection, staged: str, checks: Sequence[Check]) -> bool:
+    """Whether any check fails on the staged rows or any key hash repeats: two scans."""
+    return bool(_failing(con, staged, checks)) or _keys_repeat(con)
 
 
 def find_problems(
@@ -134,21 +144,16 @@ def find_problems(
     raw_columns: Sequence[str],
 ) -> tuple[list[Problem], int]:
     """The first 20 problems (by row) and how many there are in all."""
-    counts_sql = ", ".join(f"count(*) FILTER (WHERE {c.condition})" for c in checks) or "0"
-    counts = con.execute(f"SELECT {counts_sql} FROM {source}").fetchone() or ()
-    failing = [c for c, n in zip(checks, counts, strict=False) if n]
-    duplicates = con.execute(
-        f"SELECT count(*) FROM (SELECT {_key_hash(natural_key)} AS h FROM {source} "
-        "GROUP BY h HAVING count(*) > 1)"
-    ).fetchone()
-    if not failing and not (duplicates and duplicates[0]):
+    failing = _failing(con, source, checks)
+    duplicates = _keys_repeat(con)
+    if not failing and not duplicates:
         return [], 0
     selects = [
         f"SELECT _row, {literal(c.column) if c.column else 'NULL'} AS col, "
         f"{literal(c.message)} AS msg FROM {source} WHERE {c.condition}"
         for c in failing
     ]
-    if duplicates and duplicates[0]:
+    if duplicates:
         keys = ", ".join(quote(k) for k in natural_key)
         selects.append(
             f"SELECT _row, NULL AS col, 'duplicate of row ' || first_row || "

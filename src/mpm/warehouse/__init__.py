@@ -1,6 +1,11 @@
 """Storage of analytics data: one DuckDB warehouse per workspace, reached through Ibis."""
 
-from mpm.warehouse.connection import Warehouse, connect_query_only, open_warehouse
+from mpm.warehouse.connection import (
+    Warehouse,
+    connect_query_only,
+    open_warehouse,
+    transaction,
+)
 from mpm.warehouse.schema import history_table, quote
 from mpm.warehouse.stats import TableStats, table_stats
 
@@ -12,4 +17,5 @@ __all__ = [
     "open_warehouse",
     "quote",
     "table_stats",
+    "transaction",
 ]

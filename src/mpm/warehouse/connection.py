@@ -13,6 +13,18 @@ from mpm.errors import UserError
 from mpm.warehouse.schema import all_ddl
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Commit the block's statements together, or roll all of them back (also on ^C)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 class Warehouse:
     """An open DuckDB warehouse file with the canonical schema in place."""
 
@@ -33,14 +45,9 @@ class Warehouse:
 
     def _create_schema(self) -> None:
         """Create missing canonical tables, in one transaction (one fsync instead of dozens)."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(self.con):
             for statement in all_ddl():
                 self.con.execute(statement)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def ibis(self) -> Any:
         """An Ibis backend over the same connection (queries, never string-built SQL)."""

@@ -24,8 +24,6 @@ def table_stats(backend: Any) -> list[TableStats]:
 
     A table the backend lacks is reported empty.
     """
-    import ibis
-
     present = set(backend.list_tables())
     out = []
     for spec in TABLES.values():
@@ -34,26 +32,16 @@ def table_stats(backend: Any) -> list[TableStats]:
             continue
         t = backend.table(spec.name)
         day = t[spec.date_column].cast("date")
-        latest = t.order_by(ibis.desc("_loaded_at"), ibis.desc("_load_id")).limit(1)
         summary = (
             t.aggregate(
                 rows=t.count(),
                 min_date=day.min(),
                 max_date=day.max(),
                 last_loaded_at=t._loaded_at.max(),
+                last_load_id=t._load_id.argmax(t._loaded_at),
             )
             .to_pyarrow()
             .to_pylist()[0]
         )
-        last = latest.select("_load_id").to_pyarrow().to_pylist()
-        out.append(
-            TableStats(
-                table=spec.name,
-                rows=int(summary["rows"]),
-                min_date=summary["min_date"],
-                max_date=summary["max_date"],
-                last_loaded_at=summary["last_loaded_at"],
-                last_load_id=last[0]["_load_id"] if last else None,
-            )
-        )
+        out.append(TableStats(spec.name, **{**summary, "rows": int(summary["rows"])}))
     return out
