@@ -1,9 +1,9 @@
 """Write a staged file into the warehouse atomically, and undo a load.
 
-One DuckDB transaction moves the rows a load replaces into `_replaced_<table>` (so the load can
-be reverted), deletes them, inserts the new rows and records the commit in `_load_commits`.
-A process killed midway leaves the warehouse as it was: DuckDB discards the uncommitted
-transaction on the next open.
+One DuckDB transaction marks the rows a load replaces (`_replaced_by`, so they leave the
+canonical view but stay for a revert), inserts the new rows and records the commit in
+`_load_commits`. A process killed midway leaves the warehouse as it was: DuckDB discards the
+uncommitted transaction on the next open.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from mpm.ingest.conform import FINAL
 from mpm.ingest.sql import literal, scalar
 from mpm.ingest.validation import NEW_KEYS
 from mpm.model.tables import TABLES, LoadMode, Table
-from mpm.warehouse import history_table, quote, transaction
+from mpm.warehouse import quote, rows_table, transaction
 
 
 @dataclass(frozen=True)
@@ -54,27 +54,27 @@ def write(
     insert_select: str,
 ) -> LoadCounts:
     """Replace the load's scope with the rows of `insert_select`, in one transaction."""
-    name = quote(table.name)
-    history = quote(history_table(table.name))
+    rows = quote(rows_table(table.name))
     columns = [c for c, _ in table.stored_columns if not c.startswith("_")]
     column_list = ", ".join(quote(c) for c in columns)
     scope = _scope(table, source, accounts, first, last)
     key_hash = f"hash({', '.join(quote(k) for k in table.natural_key)})"
     with transaction(con):
-        moved = scalar(
-            con, f"INSERT INTO {history} SELECT t.*, {load_id} FROM {name} t WHERE {scope}"
+        superseded = scalar(
+            con,
+            f"UPDATE {rows} AS t SET _replaced_by = {load_id} "
+            f"WHERE t._replaced_by IS NULL AND {scope}",
         )
         replaced = 0
-        if moved:
-            con.execute(f"DELETE FROM {name} t WHERE {scope}")
+        if superseded:
             replaced = scalar(
                 con,
-                f"SELECT count(*) FROM {history} WHERE _replaced_by = {load_id} AND {key_hash} "
+                f"SELECT count(*) FROM {rows} WHERE _replaced_by = {load_id} AND {key_hash} "
                 f"IN (SELECT h FROM {NEW_KEYS})",
             )
         inserted = scalar(
             con,
-            f"INSERT INTO {name} ({column_list}, _source, _loaded_at, _load_id) "
+            f"INSERT INTO {rows} ({column_list}, _source, _loaded_at, _load_id) "
             f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} "
             f"FROM ({insert_select})",
         )
@@ -82,7 +82,9 @@ def write(
             "INSERT INTO _load_commits VALUES (?, ?, now()::TIMESTAMP, NULL)",
             [load_id, table.name],
         )
-    return LoadCounts(inserted=inserted - replaced, replaced=replaced, deleted=moved - replaced)
+    return LoadCounts(
+        inserted=inserted - replaced, replaced=replaced, deleted=superseded - replaced
+    )
 
 
 def committed(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple[bool, bool]:
@@ -95,15 +97,15 @@ def committed(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple[bool, bool]
 
 def revert(con: duckdb.DuckDBPyConnection, *, table: Table, load_id: int) -> LoadCounts:
     """Undo a load: drop its rows and bring back the rows it replaced, in one transaction."""
-    name = quote(table.name)
-    history = quote(history_table(table.name))
+    rows = quote(rows_table(table.name))
     is_committed, is_reverted = committed(con, load_id)
     if not is_committed:
         raise UserError(f"load {load_id} never reached the warehouse; nothing to revert")
     if is_reverted:
         raise UserError(f"load {load_id} is already reverted")
     later = con.execute(
-        f"SELECT DISTINCT _replaced_by FROM {history} WHERE _load_id = ? ORDER BY 1",
+        f"SELECT DISTINCT _replaced_by FROM {rows} "
+        "WHERE _load_id = ? AND _replaced_by IS NOT NULL ORDER BY 1",
         [load_id],
     ).fetchall()
     if later:
@@ -111,15 +113,11 @@ def revert(con: duckdb.DuckDBPyConnection, *, table: Table, load_id: int) -> Loa
         raise UserError(
             f"rows of load {load_id} were since replaced by load {ids}; revert that first"
         )
-    column_list = ", ".join(quote(c) for c, _ in table.stored_columns)
     with transaction(con):
-        removed = scalar(con, f"DELETE FROM {name} WHERE _load_id = {load_id}")
+        removed = scalar(con, f"DELETE FROM {rows} WHERE _load_id = {load_id}")
         restored = scalar(
-            con,
-            f"INSERT INTO {name} ({column_list}) SELECT {column_list} FROM {history} "
-            f"WHERE _replaced_by = {load_id}",
+            con, f"UPDATE {rows} SET _replaced_by = NULL WHERE _replaced_by = {load_id}"
         )
-        con.execute(f"DELETE FROM {history} WHERE _replaced_by = {load_id}")
         con.execute(
             "UPDATE _load_commits SET reverted_at = now()::TIMESTAMP WHERE load_id = ?", [load_id]
         )
@@ -127,12 +125,14 @@ def revert(con: duckdb.DuckDBPyConnection, *, table: Table, load_id: int) -> Loa
 
 
 def clear_source(con: duckdb.DuckDBPyConnection, source: str) -> int:
-    """Delete every row of one source from all tables and their history (demo reset)."""
+    """Delete every row of one source from all tables, history included (demo reset)."""
     removed = 0
     with transaction(con):
         for name in TABLES:
-            removed += scalar(con, f"DELETE FROM {quote(name)} WHERE _source = {literal(source)}")
-            con.execute(
-                f"DELETE FROM {quote(history_table(name))} WHERE _source = {literal(source)}"
+            removed += scalar(
+                con,
+                f"DELETE FROM {quote(rows_table(name))} WHERE _source = {literal(source)} "
+                "AND _replaced_by IS NULL",
             )
+            con.execute(f"DELETE FROM {quote(rows_table(name))} WHERE _source = {literal(source)}")
     return removed

@@ -18,12 +18,20 @@ def literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+SPACES = "' ' || chr(160)"  # trimmed around a cell: spaces and no-break spaces
+# cells longer than every empty token, starting with a visible ASCII character and not ending
+# in a space, are kept as they are without further tests (most cells: the fast path)
+_PLAIN = (
+    f"strlen(x) > {max(len(t.encode()) for t in NULL_TOKENS)} AND ascii(x) BETWEEN 33 AND 126 "
+    "AND NOT suffix(x, ' ') AND NOT suffix(x, chr(160))"
+)
+
 MACROS = (
     # a cell's text, or NULL for the ways exports write "empty"
     # (list_contains, not IN: DuckDB turns a long IN list into a join outside the CASE)
-    "CREATE OR REPLACE TEMP MACRO mpm_text(x) AS "
-    "CASE WHEN list_contains([" + ", ".join(literal(t) for t in NULL_TOKENS) + "], "
-    "lower(trim(x))) THEN NULL ELSE trim(x) END",
+    f"CREATE OR REPLACE TEMP MACRO mpm_text(x) AS CASE WHEN {_PLAIN} THEN x "
+    "WHEN list_contains([" + ", ".join(literal(t) for t in NULL_TOKENS) + "], "
+    f"lower(trim(x, {SPACES}))) THEN NULL ELSE trim(x, {SPACES}) END",
     # numbers: plain first (fast path), then without grouping, currency symbols and codes
     "CREATE OR REPLACE TEMP MACRO mpm_clean_dot(x) AS "
     "regexp_replace(mpm_text(x), '[\\s,$€£¥₹]|^[A-Z]{3}|[A-Z]{3}$', '', 'g')",

@@ -1,12 +1,15 @@
 """Parse, conform and validate a raw file into `_staged`, before anything is written.
 
 One DuckDB statement reads the file (the `_raw` view) and writes `_staged`: every field
-parsed, conformed (channel, campaign) and flagged where a non-empty cell did not parse.
-Validation then scans `_staged` once; millions of rows never pass through Python.
+parsed and conformed, every row rule tested on the way (a failing row stops the statement).
+Rules on the file's values (currency codes, exchange rates, duplicate keys) follow on small
+scans. Only when something fails is the file staged again with row numbers and parse flags,
+to say where; millions of rows never pass through Python.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
@@ -23,9 +26,10 @@ from mpm.ingest.readers import RAW, RAW_FAST, FileLayout, rejected_rows, typed_r
 from mpm.ingest.sql import literal, quote, scalar
 from mpm.ingest.validation import (
     Check,
-    any_problem,
+    currency_checks,
     find_problems,
     hash_new_keys,
+    keys_repeat,
     table_checks,
 )
 from mpm.model.campaigns import CampaignRule
@@ -163,25 +167,8 @@ def stage(
     unmapped = [c for c in layout.columns if c not in used]
     given = {f.name for f in fields} | set(mapping.derived)
 
-    con.execute(f"DROP TABLE IF EXISTS {STAGED}")
-    # row order does not matter until problems must be located (then RAW numbers the rows)
-    con.execute("SET preserve_insertion_order = false")
-    staging_sql = partial(_staging_sql, table, fields, mapping, formats, ctx, unmapped)
-    reader_types = _reader_types(layout, fields, mapping, formats)
-    fast = typed_reader(layout, reader_types)
-    if fast is not None:
-        sql = staging_sql(source=fast, typed=set(reader_types))
-        con.execute(f"CREATE TEMP TABLE {STAGED} AS {sql}")
-    if fast is None or rejected_rows(con):  # the text path reads every cell and explains
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {staging_sql(source=RAW_FAST)}")
-    rows = scalar(con, f"SELECT count(*) FROM {STAGED}")
-    skipped = scalar(con, f"SELECT count(*) FROM {RAW_FAST}") - rows if mapping.skip_rows else 0
-    if skipped:
-        warnings.append(f"skipped {skipped} {mapping.skip_label}")
-    if rows == 0:
-        raise IngestError.single(layout.name, "the file has a header but no data rows")
-
     label = {f.name: (f.file_column or f.name) for f in fields}
+    flagged = {f.name for f in fields if f.kind in PARSE_MESSAGES}
     checks = [
         Check(quote("!" + f.name), label[f.name], PARSE_MESSAGES[f.kind])
         for f in fields
@@ -190,21 +177,21 @@ def stage(
     checks += [
         Check(f"coalesce({c.condition}, false)", c.column, c.message) for c in mapping.row_checks
     ]
-    currencies = _distinct_currencies(con, table)
-    flagged = {f.name for f in fields if f.kind in PARSE_MESSAGES}
-    checks += table_checks(table, given, label, ctx.today, currencies, flagged)
-    final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
-    if table.money_columns and (rate_check := prepare_rates(con, table, final, ctx.base_currency)):
-        checks.append(rate_check)
-    hash_new_keys(con, final, table.natural_key)
-    if any_problem(con, STAGED, checks):
-        # locate them: stage again with spreadsheet row numbers (only on this, rare, path)
-        con.execute("SET preserve_insertion_order = true")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {staging_sql(source=RAW)}")
-        final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
-        problems, total = find_problems(con, final, checks, table.natural_key, layout.columns)
-        if total:  # (none: two different keys only shared a 64-bit hash)
-            raise IngestError(layout.name, problems, total)
+    checks += table_checks(table, given, label, ctx.today, flagged=flagged)
+
+    con.execute(f"DROP TABLE IF EXISTS {STAGED}")
+    # row order does not matter until problems must be located (then RAW numbers the rows)
+    con.execute("SET preserve_insertion_order = false")
+    staging_sql = partial(_staging_sql, table, fields, mapping, formats, ctx, unmapped)
+    reader_types = _reader_types(layout, fields, mapping, formats)
+    fast = typed_reader(layout, reader_types)
+    conform = partial(_conform, con, table, given, label, ctx)
+    final, rows = _stage_valid(
+        con, layout, partial(staging_sql, guard=checks), fast, set(reader_types), conform
+    ) or _explain_problems(con, layout, table, staging_sql, checks, conform)
+    skipped = scalar(con, f"SELECT count(*) FROM {RAW_FAST}") - rows if mapping.skip_rows else 0
+    if skipped:
+        warnings.append(f"skipped {skipped} {mapping.skip_label}")
 
     select = insert_select(con, table, final)
     if "channel" in given:
@@ -272,11 +259,13 @@ def _staging_sql(
     *,
     source: str,
     typed: set[str] | None = None,
+    guard: list[Check] | None = None,
 ) -> str:
     """Parse (inner), derive with parse flags (middle) and conform (outer), in one statement.
 
     `source` is RAW (with spreadsheet row numbers, a serial pass over the file), RAW_FAST, or
-    a typed reader whose `typed` columns DuckDB has already converted.
+    a typed reader whose `typed` columns DuckDB has already converted. With a `guard`, a row
+    failing any of its checks raises GUARD_ERROR, and the parse flags are not kept.
     """
     numbered = source == RAW
     typed = typed or set()
@@ -311,9 +300,18 @@ def _staging_sql(
     )
     keys = _empty_keys(table)
     replace = f" REPLACE ({keys})" if keys else ""
-    return (
+    sql = (
         f"SELECT *{replace} FROM (SELECT {middle} FROM ("
         f"SELECT {', '.join(parsed)} FROM {source} WHERE {where}))"
+    )
+    if not guard:
+        return sql
+    names = [quote("!" + f.name) for f in fields if f.kind in PARSE_MESSAGES]
+    exclude = f" EXCLUDE ({', '.join(names)})" if names else ""
+    failing = " OR ".join(f"({c.condition})" for c in guard)
+    return (
+        f"SELECT *{exclude} FROM ({sql}) "
+        f"WHERE CASE WHEN {failing} THEN error({literal(GUARD_ERROR)}) ELSE true END"
     )
 
 
@@ -374,9 +372,92 @@ def _empty_keys(table: Table) -> str:
     )
 
 
-def _distinct_currencies(con: duckdb.DuckDBPyConnection, table: Table) -> set[str]:
-    names = [c.name for c in table.columns if c.kind is Kind.CURRENCY]
-    if not names:
-        return set()
-    union = " UNION ".join(f"SELECT DISTINCT {quote(n)} FROM {STAGED}" for n in names)
-    return {r[0] for r in con.execute(union).fetchall() if r[0] is not None}
+def _stage_valid(
+    con: duckdb.DuckDBPyConnection,
+    layout: FileLayout,
+    guarded_sql: Callable[..., str],
+    fast: str | None,
+    typed: set[str],
+    conform: Callable[[], tuple[str, list[Check]]],
+) -> tuple[str, int] | None:
+    """Stage and conform the file, the row rules tested while it is read (a failing row
+    stops the statement); (`_final`, rows), or None when some row breaks a rule."""
+    if fast is not None and not _create_staged(con, guarded_sql(source=fast, typed=typed)):
+        return None
+    if (fast is None or rejected_rows(con)) and not _create_staged(
+        con, guarded_sql(source=RAW_FAST)
+    ):  # the text path reads every cell, and explains what the typed reader rejected
+        return None
+    rows = scalar(con, f"SELECT count(*) FROM {STAGED}")
+    if rows == 0:
+        raise IngestError.single(layout.name, "the file has a header but no data rows")
+    final, failing = conform()
+    if failing or keys_repeat(con):
+        return None
+    return final, rows
+
+
+def _explain_problems(
+    con: duckdb.DuckDBPyConnection,
+    layout: FileLayout,
+    table: Table,
+    staging_sql: Callable[..., str],
+    checks: list[Check],
+    conform: Callable[[], tuple[str, list[Check]]],
+) -> tuple[str, int]:
+    """Stage again with spreadsheet row numbers (the rare path) and raise IngestError with
+    the first problems; returns like `_stage_valid` if all that failed was a hash collision."""
+    con.execute("SET preserve_insertion_order = true")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {staging_sql(source=RAW)}")
+    final, failing = conform()
+    problems, total = find_problems(con, final, checks + failing, table.natural_key, layout.columns)
+    if total:  # (none: two different keys only shared a 64-bit hash)
+        raise IngestError(layout.name, problems, total)
+    return final, scalar(con, f"SELECT count(*) FROM {STAGED}")
+
+
+def _conform(
+    con: duckdb.DuckDBPyConnection,
+    table: Table,
+    given: set[str],
+    label: dict[str, str],
+    ctx: Context,
+) -> tuple[str, list[Check]]:
+    """Conform `_staged` into `_final` and hash its keys; return the rules on the file's
+    values that fail: unknown currency codes, missing exchange rates."""
+    failing = _currency_check(con, table, label)
+    final = build_final(con, table, STAGED, given, ctx.grouping, ctx.campaign_rules)
+    if table.money_columns and (rate := prepare_rates(con, table, final, ctx.base_currency)):
+        failing.append(rate)
+    hash_new_keys(con, final, table.natural_key)
+    return final, failing
+
+
+def _currency_check(
+    con: duckdb.DuckDBPyConnection, table: Table, label: dict[str, str]
+) -> list[Check]:
+    """The unknown-currency rule for the codes `_staged` uses (one small scan per column)."""
+    used = {
+        c.name: {
+            r[0]
+            for r in con.execute(f"SELECT DISTINCT {quote(c.name)} FROM {STAGED}").fetchall()
+            if r[0] is not None
+        }
+        for c in table.columns
+        if c.kind is Kind.CURRENCY
+    }
+    return currency_checks(table, label, used)
+
+
+GUARD_ERROR = "mpm: a row breaks a validation rule"
+
+
+def _create_staged(con: duckdb.DuckDBPyConnection, sql: str) -> bool:
+    """Create `_staged`; False when a row failed the rules tested while reading."""
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {sql}")
+    except duckdb.Error as exc:
+        if GUARD_ERROR in str(exc):
+            return False
+        raise
+    return True

@@ -38,14 +38,12 @@ def table_checks(
     given: set[str],
     label: dict[str, str],
     today: date,
-    currencies: set[str] | None = None,
     flagged: set[str] | None = None,
 ) -> list[Check]:
-    """The model's rules for a table: required values, signs, ranges, codes, text, row checks.
+    """The model's rules for a table: required values, signs, ranges, text, row checks.
 
-    `currencies` are the codes the file uses (one distinct scan), so only unknown ones are
-    tested row by row. `flagged` fields have a parse flag: a cell that did not parse is
-    reported as such, not also as missing.
+    `flagged` fields have a parse flag: a cell that did not parse is reported as such, not
+    also as missing.
     """
     latest = today + timedelta(days=366)
     checks = []
@@ -68,10 +66,6 @@ def table_checks(
                     f"date out of range (expected {MIN_DATE.year} to {latest.year})",
                 )
             )
-        unknown = sorted((currencies or set()) - CURRENCIES)
-        if column.kind is Kind.CURRENCY and unknown:
-            codes = ", ".join(literal(c) for c in unknown)
-            checks.append(Check(f"{q} IN ({codes})", shown, "unknown currency code"))
         if column.kind is Kind.TEXT:
             checks.append(
                 Check(f"length({q}) > {MAX_TEXT}", shown, f"text longer than {MAX_TEXT} characters")
@@ -100,6 +94,21 @@ def table_checks(
     return checks
 
 
+def currency_checks(
+    table: Table, label: dict[str, str], currencies: dict[str, set[str]]
+) -> list[Check]:
+    """Rows with a currency code outside ISO 4217; `currencies` are the codes each currency
+    column of the file uses (one distinct scan), so only unknown ones are tested row by row."""
+    checks = []
+    for name, codes in currencies.items():
+        unknown = sorted(codes - CURRENCIES)
+        if unknown:
+            listed = ", ".join(literal(c) for c in unknown)
+            shown = label.get(name, name)
+            checks.append(Check(f"{quote(name)} IN ({listed})", shown, "unknown currency code"))
+    return checks
+
+
 def _key_hash(natural_key: Sequence[str]) -> str:
     return f"hash({', '.join(quote(k) for k in natural_key)})"
 
@@ -125,15 +134,10 @@ def _failing(con: duckdb.DuckDBPyConnection, source: str, checks: Sequence[Check
     return [c for c, n in zip(checks, counts, strict=True) if n]
 
 
-def _keys_repeat(con: duckdb.DuckDBPyConnection) -> bool:
+def keys_repeat(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether two new rows share a natural-key hash (maybe a duplicate; exact test later)."""
     repeats = con.execute(f"SELECT count(*) - count(DISTINCT h) FROM {NEW_KEYS}").fetchone()
     return bool(repeats and repeats[0])
-
-
-def any_problem(con: duckdb.DuckDBPyConnection, staged: str, checks: Sequence[Check]) -> bool:
-    """Whether any check fails on the staged rows or any key hash repeats: two scans."""
-    return bool(_failing(con, staged, checks)) or _keys_repeat(con)
 
 
 def find_problems(
@@ -145,7 +149,7 @@ def find_problems(
 ) -> tuple[list[Problem], int]:
     """The first 20 problems (by row) and how many there are in all."""
     failing = _failing(con, source, checks)
-    duplicates = _keys_repeat(con)
+    duplicates = keys_repeat(con)
     if not failing and not duplicates:
         return [], 0
     selects = [

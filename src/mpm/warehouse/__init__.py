@@ -6,16 +6,16 @@ from mpm.warehouse.connection import (
     open_warehouse,
     transaction,
 )
-from mpm.warehouse.schema import history_table, quote
+from mpm.warehouse.schema import quote, rows_table
 from mpm.warehouse.stats import TableStats, table_stats
 
 __all__ = [
     "TableStats",
     "Warehouse",
     "connect_query_only",
-    "history_table",
     "open_warehouse",
     "quote",
+    "rows_table",
     "table_stats",
     "transaction",
 ]

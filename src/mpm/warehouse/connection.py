@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from mpm.errors import UserError
-from mpm.warehouse.schema import all_ddl
+from mpm.warehouse.schema import all_ddl, upgrade_layout
 
 
 @contextmanager
@@ -46,6 +46,7 @@ class Warehouse:
     def _create_schema(self) -> None:
         """Create missing canonical tables, in one transaction (one fsync instead of dozens)."""
         with transaction(self.con):
+            upgrade_layout(self.con)
             for statement in all_ddl():
                 self.con.execute(statement)
 
