@@ -464,10 +464,12 @@ def timed(name, fn):
             phase[0] = previous
     return wrapper
 
-for name in ("_resolve", "_hash", "load_raw", "stage", "install_macros", "_record_start",
+for name in ("_resolve", "_hash", "load_raw", "install_macros", "_record_start",
              "_record_end", "open_warehouse"):
     setattr(service, name, timed(name, getattr(service, name)))
-service.loader.write = timed("write", service.loader.write)
+for module, name in ((service.staging, "plan"), (service.staging, "stage"),
+                     (service.loader, "write_direct"), (service.loader, "write")):
+    setattr(module, name, timed(name, getattr(module, name)))
 
 csv, home = Path(sys.argv[1]), Path(sys.argv[2])
 settings = Settings(home=home)
@@ -486,8 +488,10 @@ PHASES = (
     "open_warehouse",
     "install_macros",
     "load_raw",
-    "stage",
+    "plan",
     "_record_start",
+    "write_direct",
+    "stage",
     "write",
     "_record_end",
 )

@@ -41,3 +41,17 @@ def mpm(home: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         return result
 
     return run
+
+
+@pytest.fixture(params=["read once", "staged"])
+def both_load_paths(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test on both load paths: the one that reads a valid file once, and the staged
+    path that files needing exchange rates (or explanations) take. They must agree."""
+    if request.param == "staged":
+        from mpm.ingest import load
+
+        def staged_only(*args: object, **kwargs: object) -> load.DirectLoad:
+            raise load.NotDirect
+
+        monkeypatch.setattr(load, "write_direct", staged_only)
+    return request.param

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mpm.config import Settings
 from mpm.ingest import IngestOptions, ingest_file
 from tests.helpers import query
+
+pytestmark = pytest.mark.usefixtures("both_load_paths")
 
 WEB = IngestOptions(table="web_traffic", source_name="web")
 HEADER = "date,source,medium,campaign,sessions"

@@ -16,6 +16,8 @@ from mpm.errors import UserError
 from mpm.ingest import IngestOptions, ingest_file, list_loads, revert_load
 from tests.helpers import query, snapshot
 
+pytestmark = pytest.mark.usefixtures("both_load_paths")
+
 HEADER = "date,platform,account,campaign,ad_group,currency,spend,impressions,clicks"
 AD = IngestOptions(table="ad_performance", source_name="test")
 

@@ -134,13 +134,44 @@ def build_final(
     return FINAL
 
 
-def unknown_channels(con: duckdb.DuckDBPyConnection, grouping: ChannelGrouping) -> list[str]:
+def inline_final(
+    table: Table,
+    staged: str,
+    given: set[str],
+    grouping: ChannelGrouping,
+    campaign_rules: tuple[CampaignRule, ...],
+) -> str:
+    """The SELECT over the SELECT `staged` that `build_final` would give, with the rules run
+    on every row instead of once per distinct input (no pass over the file beforehand)."""
+    columns = set(table.column_names)
+    replace = []
+    if "channel" in columns:
+        replace.append(f"coalesce({_channel_sql(table, given, grouping)}, '') AS channel")
+    empty = ", ''" if "campaign" in table.natural_key else ""
+    if "source_campaign" in columns and campaign_rules:
+        rules = _campaign_sql(campaign_rules, columns)
+        replace.append(
+            f"coalesce(CASE WHEN source_campaign IS NOT NULL THEN {rules} END, campaign{empty}) "
+            "AS campaign"
+        )
+    elif empty:
+        replace.append("coalesce(campaign, '') AS campaign")
+    projection = f"* REPLACE ({', '.join(replace)})" if replace else "*"
+    return f"SELECT {projection} FROM ({staged})"
+
+
+def unknown_channels(
+    con: duckdb.DuckDBPyConnection,
+    grouping: ChannelGrouping,
+    rows: str = "_channel_lookup",
+    column: str = "_channel",
+) -> list[str]:
     """Channel labels a file gave that the grouping does not know (kept as given)."""
     known = ", ".join(literal(c) for c in grouping.channels)
     return [
         r[0]
         for r in con.execute(
-            "SELECT DISTINCT _channel FROM _channel_lookup WHERE _channel <> '' "
-            f"AND _channel NOT IN ({known}) ORDER BY 1 LIMIT 10"
+            f"SELECT DISTINCT {column} FROM {rows} WHERE {column} <> '' "
+            f"AND {column} NOT IN ({known}) ORDER BY 1 LIMIT 10"
         ).fetchall()
     ]

@@ -43,21 +43,32 @@ def prepare_rates(
     )
 
 
-def insert_select(con: duckdb.DuckDBPyConnection, table: Table, staged: str) -> str:
-    """The SELECT that gives the stored columns of `staged` with `<money>_base` filled."""
-    plain = [
+def _plain_columns(table: Table) -> list[str]:
+    return [
         quote(c)
         for c, _ in table.stored_columns
         if not c.startswith("_") and not c.endswith("_base")
     ]
+
+
+def same_currency_select(table: Table, rows: str) -> str:
+    """The stored columns of `rows` (a table or a parenthesised SELECT) whose amounts are all
+    in the base currency: `<money>_base` is not stored (the canonical view shows the amount)."""
+    bases = [f"NULL AS {quote(m + '_base')}" for m in table.money_columns]
+    return f"SELECT {', '.join([*_plain_columns(table), *bases])} FROM {rows}"
+
+
+def insert_select(con: duckdb.DuckDBPyConnection, table: Table, staged: str) -> str:
+    """The SELECT that gives the stored columns of `staged`, `<money>_base` converted where
+    the amount is in another currency."""
     if not table.money_columns:
-        return f"SELECT {', '.join(plain)} FROM {staged}"
+        return same_currency_select(table, staged)
     pairs = con.execute(f"SELECT count(*) FROM {RATES}").fetchone()
     if not pairs or not pairs[0]:
-        bases = [f"{quote(m)} AS {quote(m + '_base')}" for m in table.money_columns]
-        return f"SELECT {', '.join([*plain, *bases])} FROM {staged}"
+        return same_currency_select(table, staged)
+    plain = _plain_columns(table)
     bases = [
-        f"CAST(s.{quote(m)} * coalesce(r.rate, 1.0) AS DECIMAL(38,9)) AS {quote(m + '_base')}"
+        f"CAST(s.{quote(m)} * r.rate AS DECIMAL(38,9)) AS {quote(m + '_base')}"
         for m in table.money_columns
     ]
     columns = [f"s.{c}" for c in plain]

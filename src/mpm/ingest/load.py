@@ -15,8 +15,9 @@ import duckdb
 
 from mpm.errors import UserError
 from mpm.ingest.conform import FINAL
+from mpm.ingest.readers import rejected_rows
 from mpm.ingest.sql import literal, scalar
-from mpm.ingest.validation import NEW_KEYS
+from mpm.ingest.validation import GUARD_ERROR, NEW_KEYS
 from mpm.model.tables import TABLES, LoadMode, Table
 from mpm.warehouse import quote, rows_table, transaction
 
@@ -78,12 +79,94 @@ def write(
             f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} "
             f"FROM ({insert_select})",
         )
-        con.execute(
-            "INSERT INTO _load_commits VALUES (?, ?, now()::TIMESTAMP, NULL)",
-            [load_id, table.name],
-        )
+        _record_commit(con, load_id, table)
     return LoadCounts(
         inserted=inserted - replaced, replaced=replaced, deleted=superseded - replaced
+    )
+
+
+@dataclass(frozen=True)
+class DirectLoad:
+    """What a load that read the file once wrote."""
+
+    counts: LoadCounts
+    rows: int
+    min_date: date
+    max_date: date
+
+
+class NotDirect(Exception):
+    """The file needs the staged path: a row broke a rule, the typed reader rejected a cell,
+    keys repeat, an amount needs an exchange rate, or there are no rows. Nothing was written."""
+
+
+def write_direct(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    table: Table,
+    load_id: int,
+    source: str,
+    select: str,
+) -> DirectLoad:
+    """Insert the rows of `select` (which reads the file), then check what needs all of them
+    (duplicate keys), then mark the rows they replace: one transaction, one pass over the
+    file. Raises NotDirect, with the transaction rolled back, when the file needs `stage`."""
+    rows = quote(rows_table(table.name))
+    columns = [c for c, _ in table.stored_columns if not c.startswith("_")]
+    column_list = ", ".join(quote(c) for c in columns)
+    keys = ", ".join(quote(k) for k in table.natural_key)
+    day = f"CAST({quote(table.date_column)} AS DATE)"
+    accounts = "list(DISTINCT account ORDER BY account)" if table.has_account else "[]"
+    new = f"_load_id = {load_id}"
+    with transaction(con):
+        try:
+            inserted = scalar(
+                con,
+                f"INSERT INTO {rows} ({column_list}, _source, _loaded_at, _load_id) "
+                f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} "
+                f"FROM ({select})",
+            )
+        except duckdb.Error as exc:
+            if GUARD_ERROR in str(exc):
+                raise NotDirect from exc
+            raise
+        if not inserted or rejected_rows(con):
+            raise NotDirect
+        repeats, first, last, account_list = con.execute(
+            f"SELECT count(*) - count(DISTINCT hash({keys})), min({day}), max({day}), "
+            f"{accounts} FROM {rows} WHERE {new}"
+        ).fetchone() or (0, None, None, [])
+        if repeats or first is None or last is None:
+            raise NotDirect  # (the staged path tells duplicates from a shared 64-bit hash)
+        if table.mode is LoadMode.PARTITION:
+            scope = _scope(table, source, list(account_list), first, last)
+        else:
+            match = " AND ".join(
+                f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key
+            )
+            scope = f"EXISTS (SELECT 1 FROM {rows} s WHERE s.{new} AND {match})"
+        superseded = scalar(
+            con,
+            f"UPDATE {rows} AS t SET _replaced_by = {load_id} "
+            f"WHERE t._replaced_by IS NULL AND t._load_id <> {load_id} AND {scope}",
+        )
+        replaced = 0
+        if superseded:
+            replaced = scalar(
+                con,
+                f"SELECT count(*) FROM {rows} WHERE _replaced_by = {load_id} AND hash({keys}) "
+                f"IN (SELECT hash({keys}) FROM {rows} WHERE {new})",
+            )
+        _record_commit(con, load_id, table)
+    counts = LoadCounts(
+        inserted=inserted - replaced, replaced=replaced, deleted=superseded - replaced
+    )
+    return DirectLoad(counts, inserted, first, last)
+
+
+def _record_commit(con: duckdb.DuckDBPyConnection, load_id: int, table: Table) -> None:
+    con.execute(
+        "INSERT INTO _load_commits VALUES (?, ?, now()::TIMESTAMP, NULL)", [load_id, table.name]
     )
 
 

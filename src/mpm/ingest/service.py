@@ -15,18 +15,20 @@ from sqlalchemy import select
 from mpm.config import Settings, get_settings
 from mpm.errors import HeaderNotFound, IngestError, NotFound, UserError
 from mpm.ingest import load as loader
+from mpm.ingest import staging
+from mpm.ingest.conform import unknown_channels
 from mpm.ingest.mapping import Mapping, identity_mapping, load_mapping_file
 from mpm.ingest.presets import Preset, any_preset_header, detect_preset, get_preset
 from mpm.ingest.progress import ProgressCallback, watch
 from mpm.ingest.readers import FileLayout, csv_error, inspect_file, load_raw
 from mpm.ingest.sql import install_macros
-from mpm.ingest.staging import Context, stage
+from mpm.ingest.staging import Context
 from mpm.model.campaigns import load_campaign_rules
 from mpm.model.channels import load_grouping
 from mpm.model.tables import get_table
 from mpm.store import WorkspaceSettings, ensure_workspace, session_scope
 from mpm.store.models import LoadRow
-from mpm.warehouse import Warehouse, open_warehouse
+from mpm.warehouse import Warehouse, open_warehouse, rows_table
 
 
 @dataclass(frozen=True)
@@ -191,50 +193,110 @@ def ingest_file(
         install_macros(con)
         load_raw(con, layout)
         try:
-            with watch(con, "reading and validating", on_progress):
-                staged = stage(con, layout, mapping, context)
-        except duckdb.Error as exc:  # the file itself is unreadable past what inspection saw
+            plan = staging.plan(con, layout, mapping, context)
+        except duckdb.Error as exc:  # the file is unreadable past what inspection saw
             raise csv_error(layout, exc) from exc
-        assert staged.min_date is not None and staged.max_date is not None
-        load_id = _record_start(
-            settings, ws, staged.table.name, mapping.source, path, file_hash.result()
-        )
+        load_id = _record_start(settings, ws, plan.table.name, mapping.source, path)
         try:
-            with watch(con, "loading", on_progress):
-                counts = loader.write(
-                    con,
-                    table=staged.table,
-                    load_id=load_id,
-                    source=mapping.source,
-                    accounts=staged.accounts,
-                    first=staged.min_date,
-                    last=staged.max_date,
-                    insert_select=staged.insert_select,
-                )
+            result = _load(con, plan, load_id, on_progress)
+        except (IngestError, UserError):
+            _record_discard(settings, load_id)  # refused: nothing was written
+            raise
         except BaseException:
             _record_end(settings, load_id, status="failed")
             raise
+        digest = file_hash.result()
     seconds = time.perf_counter() - started
     report = LoadReport(
         load_id=load_id,
         workspace=workspace,
-        table=staged.table.name,
+        table=plan.table.name,
         source=mapping.source,
         preset=preset.name if preset else None,
         file=str(path),
-        rows=staged.rows,
-        inserted=counts.inserted,
-        replaced=counts.replaced,
-        deleted=counts.deleted,
-        skipped=staged.skipped_rows,
-        min_date=staged.min_date,
-        max_date=staged.max_date,
-        unmapped=tuple(staged.unmapped),
-        warnings=tuple(staged.warnings),
+        rows=result.rows,
+        inserted=result.counts.inserted,
+        replaced=result.counts.replaced,
+        deleted=result.counts.deleted,
+        skipped=result.skipped,
+        min_date=result.min_date,
+        max_date=result.max_date,
+        unmapped=tuple(plan.unmapped),
+        warnings=tuple(result.warnings),
         seconds=seconds,
     )
-    _record_end(settings, load_id, status="committed", report=report)
+    _record_end(settings, load_id, status="committed", report=report, file_hash=digest)
     return report
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    counts: loader.LoadCounts
+    rows: int
+    skipped: int
+    min_date: date | None
+    max_date: date | None
+    warnings: list[str]
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    plan: staging.Plan,
+    load_id: int,
+    on_progress: ProgressCallback | None,
+) -> _Loaded:
+    """Load the file reading it once when it passes every rule and needs no exchange rate
+    (the usual case); otherwise stage it first, which explains any problem."""
+    source = plan.mapping.source
+    try:
+        with watch(con, "loading", on_progress):
+            direct = loader.write_direct(
+                con,
+                table=plan.table,
+                load_id=load_id,
+                source=source,
+                select=staging.direct_select(plan),
+            )
+    except loader.NotDirect:
+        pass
+    except duckdb.Error as exc:  # the file itself is unreadable past what inspection saw
+        raise csv_error(plan.layout, exc) from exc
+    else:
+        skipped = plan.skipped(con, direct.rows)
+        warnings = plan.read_warnings()
+        if skipped:
+            warnings.append(f"skipped {skipped} {plan.mapping.skip_label}")
+        if "channel" in plan.given:
+            new_rows = (
+                f"(SELECT channel FROM {rows_table(plan.table.name)} WHERE _load_id = {load_id})"
+            )
+            if unknown := unknown_channels(con, plan.ctx.grouping, new_rows, "channel"):
+                warnings.append(
+                    "channel labels kept as given (not in the grouping): " + ", ".join(unknown)
+                )
+        return _Loaded(
+            direct.counts, direct.rows, skipped, direct.min_date, direct.max_date, warnings
+        )
+    try:
+        with watch(con, "reading and validating", on_progress):
+            staged = staging.stage(con, plan)
+    except duckdb.Error as exc:
+        raise csv_error(plan.layout, exc) from exc
+    assert staged.min_date is not None and staged.max_date is not None
+    with watch(con, "loading", on_progress):
+        counts = loader.write(
+            con,
+            table=staged.table,
+            load_id=load_id,
+            source=source,
+            accounts=staged.accounts,
+            first=staged.min_date,
+            last=staged.max_date,
+            insert_select=staged.insert_select,
+        )
+    return _Loaded(
+        counts, staged.rows, staged.skipped_rows, staged.min_date, staged.max_date, staged.warnings
+    )
 
 
 def _now() -> datetime:
@@ -242,7 +304,7 @@ def _now() -> datetime:
 
 
 def _record_start(
-    settings: Settings, ws: WorkspaceSettings, table: str, source: str, path: Path, digest: str
+    settings: Settings, ws: WorkspaceSettings, table: str, source: str, path: Path
 ) -> int:
     with session_scope(settings.app_database_url) as session:
         row = LoadRow(
@@ -250,7 +312,7 @@ def _record_start(
             table_name=table,
             source=source,
             file_name=path.name,
-            file_hash=digest,
+            file_hash="",
             file_bytes=path.stat().st_size,
             status="pending",
             rows_in_file=0,
@@ -265,8 +327,20 @@ def _record_start(
         return row.id
 
 
+def _record_discard(settings: Settings, load_id: int) -> None:
+    with session_scope(settings.app_database_url) as session:
+        row = session.get(LoadRow, load_id)
+        if row is not None:
+            session.delete(row)
+
+
 def _record_end(
-    settings: Settings, load_id: int, *, status: str, report: LoadReport | None = None
+    settings: Settings,
+    load_id: int,
+    *,
+    status: str,
+    report: LoadReport | None = None,
+    file_hash: str | None = None,
 ) -> None:
     with session_scope(settings.app_database_url) as session:
         row = session.get(LoadRow, load_id)
@@ -274,6 +348,8 @@ def _record_end(
             return
         row.status = status
         row.finished_at = _now()
+        if file_hash is not None:
+            row.file_hash = file_hash
         if report is not None:
             row.rows_in_file = report.rows
             row.rows_inserted = report.inserted

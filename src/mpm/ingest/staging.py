@@ -18,13 +18,14 @@ from functools import partial
 import duckdb
 
 from mpm.errors import IngestError
-from mpm.ingest.conform import CONFORMED, build_final, unknown_channels
-from mpm.ingest.currency import insert_select, prepare_rates
+from mpm.ingest.conform import CONFORMED, build_final, inline_final, unknown_channels
+from mpm.ingest.currency import insert_select, prepare_rates, same_currency_select
 from mpm.ingest.dates import DateFormat, detect_date_format, parse_sql
 from mpm.ingest.mapping import Mapping
 from mpm.ingest.readers import RAW, RAW_FAST, FileLayout, rejected_rows, typed_reader
 from mpm.ingest.sql import literal, quote, scalar
 from mpm.ingest.validation import (
+    GUARD_ERROR,
     Check,
     currency_checks,
     find_problems,
@@ -148,10 +149,46 @@ PARSE_MESSAGES = {
 }
 
 
-def stage(
+@dataclass
+class Plan:
+    """How a file becomes rows of a table: fields, formats and rules, before reading it all."""
+
+    table: Table
+    layout: FileLayout
+    mapping: Mapping
+    ctx: Context
+    fields: list[Field]
+    given: set[str]
+    label: dict[str, str]
+    unmapped: list[str]
+    checks: list[Check]  # row rules, tested while the file is read
+    staging_sql: Callable[..., str]
+    reader_types: dict[str, str]
+    fast: str | None  # the typed reader, when DuckDB's parser can convert some columns
+    warnings: list[str]
+
+    def read_warnings(self) -> list[str]:
+        """Warnings that do not depend on the rows: no currency, ambiguous dates, unmapped."""
+        out = list(self.warnings)
+        if self.unmapped and not self.mapping.keep_extra:
+            out.append(
+                "columns not imported (use --keep-extra to keep them as attributes): "
+                + ", ".join(self.unmapped)
+            )
+        return out
+
+    def skipped(self, con: duckdb.DuckDBPyConnection, rows: int) -> int:
+        """Rows the mapping skips (totals, summary rows): one more count over the file."""
+        if not self.mapping.skip_rows:
+            return 0
+        return scalar(con, f"SELECT count(*) FROM {RAW_FAST}") - rows
+
+
+def plan(
     con: duckdb.DuckDBPyConnection, layout: FileLayout, mapping: Mapping, ctx: Context
-) -> Staged:
-    """Build `_staged` from `_raw`; raise IngestError with the first problems, or return."""
+) -> Plan:
+    """Check the mapping against the file and the table, recognise date formats from a
+    sample, and gather the row rules."""
     table = get_table(mapping.table)
     mapping.validate_names()
     _check_required(layout, mapping, table)
@@ -166,7 +203,6 @@ def stage(
     used = {f.file_column for f in fields if f.file_column}
     unmapped = [c for c in layout.columns if c not in used]
     given = {f.name for f in fields} | set(mapping.derived)
-
     label = {f.name: (f.file_column or f.name) for f in fields}
     flagged = {f.name for f in fields if f.kind in PARSE_MESSAGES}
     checks = [
@@ -178,33 +214,63 @@ def stage(
         Check(f"coalesce({c.condition}, false)", c.column, c.message) for c in mapping.row_checks
     ]
     checks += table_checks(table, given, label, ctx.today, flagged=flagged)
+    reader_types = _reader_types(layout, fields, mapping, formats)
+    return Plan(
+        table=table,
+        layout=layout,
+        mapping=mapping,
+        ctx=ctx,
+        fields=fields,
+        given=given,
+        label=label,
+        unmapped=unmapped,
+        checks=checks,
+        staging_sql=partial(_staging_sql, table, fields, mapping, formats, ctx, unmapped),
+        reader_types=reader_types,
+        fast=typed_reader(layout, reader_types),
+        warnings=warnings,
+    )
 
+
+def direct_select(plan: Plan) -> str:
+    """One SELECT from the file to the stored columns, conformed inline, for a load that
+    reads the file once. It assumes amounts in the base currency: a row in another currency,
+    like a row breaking a rule, raises GUARD_ERROR (then `stage` takes over)."""
+    table, ctx = plan.table, plan.ctx
+    guard = list(plan.checks)
+    if table.money_columns and table.has_currency:
+        base = literal(ctx.base_currency)
+        guard.append(Check(f"currency <> {base}", "currency", "needs an exchange rate"))
+    if plan.fast is not None:
+        staged = plan.staging_sql(source=plan.fast, typed=set(plan.reader_types), guard=guard)
+    else:
+        staged = plan.staging_sql(source=RAW_FAST, guard=guard)
+    final = inline_final(table, staged, plan.given, ctx.grouping, ctx.campaign_rules)
+    return same_currency_select(table, f"({final})")
+
+
+def stage(con: duckdb.DuckDBPyConnection, plan: Plan) -> Staged:
+    """Build `_staged` from `_raw`; raise IngestError with the first problems, or return."""
+    table, layout, checks = plan.table, plan.layout, plan.checks
     con.execute(f"DROP TABLE IF EXISTS {STAGED}")
     # row order does not matter until problems must be located (then RAW numbers the rows)
     con.execute("SET preserve_insertion_order = false")
-    staging_sql = partial(_staging_sql, table, fields, mapping, formats, ctx, unmapped)
-    reader_types = _reader_types(layout, fields, mapping, formats)
-    fast = typed_reader(layout, reader_types)
-    conform = partial(_conform, con, table, given, label, ctx)
+    conform = partial(_conform, con, table, plan.given, plan.label, plan.ctx)
     final, rows = _stage_valid(
-        con, layout, partial(staging_sql, guard=checks), fast, set(reader_types), conform
-    ) or _explain_problems(con, layout, table, staging_sql, checks, conform)
-    skipped = scalar(con, f"SELECT count(*) FROM {RAW_FAST}") - rows if mapping.skip_rows else 0
+        con,
+        layout,
+        partial(plan.staging_sql, guard=checks),
+        plan.fast,
+        set(plan.reader_types),
+        conform,
+    ) or _explain_problems(con, layout, table, plan.staging_sql, checks, conform)
+    skipped = plan.skipped(con, rows)
+    warnings = plan.read_warnings()
     if skipped:
-        warnings.append(f"skipped {skipped} {mapping.skip_label}")
-
+        warnings.append(f"skipped {skipped} {plan.mapping.skip_label}")
     select = insert_select(con, table, final)
-    if "channel" in given:
-        unknown = unknown_channels(con, ctx.grouping)
-        if unknown:
-            warnings.append(
-                "channel labels kept as given (not in the grouping): " + ", ".join(unknown)
-            )
-    if unmapped and not mapping.keep_extra:
-        warnings.append(
-            "columns not imported (use --keep-extra to keep them as attributes): "
-            + ", ".join(unmapped)
-        )
+    if "channel" in plan.given and (unknown := unknown_channels(con, plan.ctx.grouping)):
+        warnings.append("channel labels kept as given (not in the grouping): " + ", ".join(unknown))
     day = f"CAST({quote(table.date_column)} AS DATE)"
     accounts = "list(DISTINCT account ORDER BY account)" if table.has_account else "[]"
     min_date, max_date, account_list = con.execute(
@@ -217,7 +283,7 @@ def stage(
         min_date,
         max_date,
         list(account_list),
-        unmapped,
+        plan.unmapped,
         select,
         warnings,
     )
@@ -447,9 +513,6 @@ def _currency_check(
         if c.kind is Kind.CURRENCY
     }
     return currency_checks(table, label, used)
-
-
-GUARD_ERROR = "mpm: a row breaks a validation rule"
 
 
 def _create_staged(con: duckdb.DuckDBPyConnection, sql: str) -> bool:

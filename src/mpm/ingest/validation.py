@@ -22,6 +22,7 @@ MAX_TEXT = 1000
 MIN_DATE = date(2000, 1, 1)
 FORMULA = r"^[=+\-@][A-Za-z_ ]*[A-Za-z_]+\s*\("
 SHOWN = 20
+GUARD_ERROR = "mpm: a row breaks a validation rule"  # raised by error() inside a statement
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,12 @@ def table_checks(
             )
         if column.kind is Kind.TEXT:
             checks.append(
-                Check(f"length({q}) > {MAX_TEXT}", shown, f"text longer than {MAX_TEXT} characters")
+                Check(
+                    # bytes first (constant time): characters are counted only past the limit
+                    f"strlen({q}) > {MAX_TEXT} AND length({q}) > {MAX_TEXT}",
+                    shown,
+                    f"text longer than {MAX_TEXT} characters",
+                )
             )
             checks.append(
                 Check(

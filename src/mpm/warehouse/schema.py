@@ -23,12 +23,19 @@ def rows_table(table: str) -> str:
 
 
 def table_ddl(table: Table) -> list[str]:
+    """The stored rows and the canonical view. `<money>_base` is stored only for amounts in
+    another currency (NULL: the amount is in the base currency); the view fills it in."""
     cols = ", ".join(f"{quote(n)} {t}" for n, t in table.stored_columns)
     rows = quote(rows_table(table.name))
+    bases = ", ".join(
+        f"coalesce({quote(m + '_base')}, {quote(m)}) AS {quote(m + '_base')}"
+        for m in table.money_columns
+    )
+    replace = f" REPLACE ({bases})" if bases else ""
     return [
         f"CREATE TABLE IF NOT EXISTS {rows} ({cols}, _replaced_by BIGINT)",
         f"CREATE VIEW IF NOT EXISTS {quote(table.name)} AS "
-        f"SELECT * EXCLUDE (_replaced_by) FROM {rows} WHERE _replaced_by IS NULL",
+        f"SELECT * EXCLUDE (_replaced_by){replace} FROM {rows} WHERE _replaced_by IS NULL",
     ]
 
 
