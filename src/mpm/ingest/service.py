@@ -263,17 +263,13 @@ def _load(
         raise csv_error(plan.layout, exc) from exc
     else:
         skipped = plan.skipped(con, direct.rows)
-        warnings = plan.read_warnings()
-        if skipped:
-            warnings.append(f"skipped {skipped} {plan.mapping.skip_label}")
+        unknown = []
         if "channel" in plan.given:
             new_rows = (
                 f"(SELECT channel FROM {rows_table(plan.table.name)} WHERE _load_id = {load_id})"
             )
-            if unknown := unknown_channels(con, plan.ctx.grouping, new_rows, "channel"):
-                warnings.append(
-                    "channel labels kept as given (not in the grouping): " + ", ".join(unknown)
-                )
+            unknown = unknown_channels(con, plan.ctx.grouping, new_rows, "channel")
+        warnings = plan.load_warnings(skipped, unknown)
         return _Loaded(
             direct.counts, direct.rows, skipped, direct.min_date, direct.max_date, warnings
         )

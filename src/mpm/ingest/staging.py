@@ -167,9 +167,15 @@ class Plan:
     fast: str | None  # the typed reader, when DuckDB's parser can convert some columns
     warnings: list[str]
 
-    def read_warnings(self) -> list[str]:
-        """Warnings that do not depend on the rows: no currency, ambiguous dates, unmapped."""
-        out = list(self.warnings)
+    def load_warnings(self, skipped: int, unknown_channels: list[str]) -> list[str]:
+        """What the load report says beside the counts."""
+        out = list(self.warnings)  # no currency, ambiguous dates
+        if skipped:
+            out.append(f"skipped {skipped} {self.mapping.skip_label}")
+        if unknown_channels:
+            out.append(
+                "channel labels kept as given (not in the grouping): " + ", ".join(unknown_channels)
+            )
         if self.unmapped and not self.mapping.keep_extra:
             out.append(
                 "columns not imported (use --keep-extra to keep them as attributes): "
@@ -265,12 +271,8 @@ def stage(con: duckdb.DuckDBPyConnection, plan: Plan) -> Staged:
         conform,
     ) or _explain_problems(con, layout, table, plan.staging_sql, checks, conform)
     skipped = plan.skipped(con, rows)
-    warnings = plan.read_warnings()
-    if skipped:
-        warnings.append(f"skipped {skipped} {plan.mapping.skip_label}")
     select = insert_select(con, table, final)
-    if "channel" in plan.given and (unknown := unknown_channels(con, plan.ctx.grouping)):
-        warnings.append("channel labels kept as given (not in the grouping): " + ", ".join(unknown))
+    unknown = unknown_channels(con, plan.ctx.grouping) if "channel" in plan.given else []
     day = f"CAST({quote(table.date_column)} AS DATE)"
     accounts = "list(DISTINCT account ORDER BY account)" if table.has_account else "[]"
     min_date, max_date, account_list = con.execute(
@@ -285,7 +287,7 @@ def stage(con: duckdb.DuckDBPyConnection, plan: Plan) -> Staged:
         list(account_list),
         plan.unmapped,
         select,
-        warnings,
+        plan.load_warnings(skipped, unknown),
     )
 
 
