@@ -8,10 +8,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from mpm.cli import loads, workspace
+from mpm.cli import loads, metrics, workspace
 from mpm.cli.config import config
 from mpm.cli.demo import demo
 from mpm.cli.ingest import EXAMPLES, ingest
+from mpm.cli.kpi import EXAMPLES as KPI_EXAMPLES
+from mpm.cli.kpi import kpi
 from mpm.cli.tables import tables
 from mpm.errors import IngestError, UserError
 
@@ -27,6 +29,8 @@ app.command(help="Build the demo world (synthetic company + truth.json) and load
 app.command(epilog=EXAMPLES)(ingest)
 app.command()(tables)
 app.command()(config)
+app.command(epilog=KPI_EXAMPLES)(kpi)
+app.add_typer(metrics.app, name="metrics")
 app.add_typer(loads.app, name="loads")
 app.add_typer(workspace.app, name="workspace")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -75,6 +76,16 @@ def emit(
         sys.stdout.write(buffer.getvalue())
 
 
+NUMBER_TEXT = re.compile(r"^[+-]?[\d,]*\.?\d+%?$")
+
+
+def _numeric(value: Any) -> bool:
+    """Numbers, and numbers already formatted as text (percentages)."""
+    if value is None or isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and bool(NUMBER_TEXT.match(value))
+
+
 def _table(rows: Sequence[dict[str, Any]], title: str | None, empty: str) -> None:
     console = Console()
     if not rows:
@@ -82,7 +93,7 @@ def _table(rows: Sequence[dict[str, Any]], title: str | None, empty: str) -> Non
         return
     table = Table(title=title, header_style="bold")
     for key in rows[0]:
-        numeric = all(isinstance(r.get(key), int | float) or r.get(key) is None for r in rows)
+        numeric = all(_numeric(r.get(key)) for r in rows)
         if numeric:  # numbers are never cut; text folds onto more lines when space is short
             width = max(len(_cell(r.get(key))) for r in rows)
             table.add_column(key, justify="right", no_wrap=True, min_width=width)

@@ -1,0 +1,277 @@
+"""The KPI query compiler: a query spec and the catalog become one Ibis expression.
+
+The only place that knows how grains, ratio-of-sums and cross-table KPIs work. Each table's
+measures are aggregated to the query's period and dimensions first; the aggregates are then
+joined on those keys (so joining spend and revenue never fans out rows), and formulas are
+evaluated on the joined sums (so CTR is Σclicks / Σimpressions at every grain). A division by
+zero gives null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import get_close_matches
+from typing import Any
+
+import ibis
+import ibis.expr.datatypes as dt
+
+from mpm.errors import UserError
+from mpm.metrics.catalog import Agg, Catalog, Kpi, Measure
+from mpm.metrics.formula import evaluate
+from mpm.metrics.periods import Calendar, Grain, period_start_expr
+from mpm.model.tables import Kind, get_table
+
+PERIOD = "period"
+OTHER = "other"
+
+
+class UnknownDimension(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class Filter:
+    """`--where`: DIM=VALUE, DIM!=VALUE, DIM=in:A|B."""
+
+    dimension: str
+    values: tuple[str, ...]
+    negate: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> Filter:
+        if "!=" in text:
+            dim, _, value = text.partition("!=")
+            negate = True
+        elif "=" in text:
+            dim, _, value = text.partition("=")
+            negate = False
+        else:
+            raise UserError(f"--where {text!r}: use DIM=VALUE, DIM!=VALUE or DIM=in:A|B")
+        values = tuple(value[3:].split("|")) if value.startswith("in:") else (value,)
+        return cls(dim.strip(), values, negate)
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    kpis: tuple[str, ...]
+    by: tuple[str, ...] = ()
+    grain: Grain | None = None
+    start: date | None = None
+    end: date | None = None
+    where: tuple[Filter, ...] = ()
+    top: int | None = None
+    top_values: tuple[str, ...] | None = field(default=None, compare=False)
+
+    @property
+    def keys(self) -> list[str]:
+        return ([PERIOD] if self.grain else []) + list(self.by)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Workspace facts a query depends on."""
+
+    calendar: Calendar = field(default_factory=Calendar)
+    timezone: str = "UTC"
+
+
+@ibis.udf.scalar.builtin(name="timezone")
+def _to_zone(zone: str, ts: dt.timestamp) -> dt.timestamp:  # type: ignore[valid-type]
+    """DuckDB's timezone(zone, timestamp): a UTC timestamp as local time in `zone`."""
+
+
+def _day(table: Any, column: str, kind: Kind, timezone: str) -> Any:
+    value = table[column]
+    if kind is not Kind.TIMESTAMP:
+        return value.cast("date")
+    if timezone != "UTC":
+        utc = _to_zone("UTC", value)  # naive UTC → instant, then local wall time
+        value = _to_zone(timezone, utc)
+    return value.date()
+
+
+def _dimension(table: Any, name: str, spec: QuerySpec) -> Any:
+    value = table[name].cast("string").fill_null("")
+    if spec.top_values is not None and spec.by and name == spec.by[0]:
+        value = value.isin(list(spec.top_values)).ifelse(value, OTHER)
+    return value
+
+
+def _check_dimensions(catalog: Catalog, spec: QuerySpec, kpis: Sequence[str]) -> None:
+    wanted = list(dict.fromkeys([*spec.by, *(f.dimension for f in spec.where)]))
+    for kpi in kpis:
+        for name in catalog.measures_of(kpi):
+            measure = catalog.get(name).measure
+            assert measure is not None
+            table = get_table(measure.table)
+            for dim in wanted:
+                if dim in table.column_names and table.column(dim).kind is not Kind.MONEY:
+                    continue
+                every = sorted(
+                    {
+                        c.name
+                        for m in catalog.kpis.values()
+                        if m.measure is not None
+                        for c in get_table(m.measure.table).columns
+                        if c.kind in (Kind.TEXT, Kind.BOOLEAN)
+                    }
+                )
+                if dim not in every:
+                    close = get_close_matches(dim, every, n=3)
+                    hint = f"; did you mean {', '.join(close)}?" if close else ""
+                    raise UnknownDimension(f"unknown dimension {dim!r}{hint}")
+                raise UnknownDimension(
+                    f"{kpi} cannot be split by {dim!r}: {measure.table} (behind {name}) has no "
+                    f"{dim} column"
+                )
+
+
+def _aggregate(
+    backend: Any,
+    group: list[Kpi],
+    spec: QuerySpec,
+    ctx: Context,
+) -> Any:
+    """One table's measures (same time column) at the query's keys."""
+    measure = group[0].measure
+    assert measure is not None
+    spec_table = get_table(measure.table)
+    t = backend.table(measure.table)
+    time_kind = spec_table.column(measure.time_column).kind
+    day = _day(t, measure.time_column, time_kind, ctx.timezone)
+    t = t.mutate(_day=day).filter(ibis._["_day"].notnull())
+    if spec.start is not None:
+        t = t.filter(t["_day"] >= spec.start)
+    if spec.end is not None:
+        t = t.filter(t["_day"] <= spec.end)
+    for f in spec.where:
+        cond = t[f.dimension].cast("string").fill_null("").isin(list(f.values))
+        t = t.filter(~cond if f.negate else cond)
+    keys: dict[str, Any] = {}
+    if spec.grain is not None:
+        keys[PERIOD] = period_start_expr(t["_day"], spec.grain, ctx.calendar)
+    for name in spec.by:
+        keys[name] = _dimension(t, name, spec)
+    t = t.mutate(**keys)
+    plain = [k for k in group if k.measure and k.measure.agg is not Agg.FIRST]
+    firsts = [k for k in group if k.measure and k.measure.agg is Agg.FIRST]
+    parts = []
+    if plain:
+        metrics = {k.name: _measure_expr(t, k.measure).cast("float64") for k in plain if k.measure}
+        parts.append(t.aggregate(metrics, by=list(keys)) if keys else t.aggregate(metrics))
+    for kpi in firsts:
+        assert kpi.measure is not None
+        window = ibis.window(group_by=list(keys)) if keys else ibis.window()
+        first = t.mutate(_first=t["_day"].min().over(window)).filter(
+            ibis._["_day"] == ibis._["_first"]
+        )
+        metric = {kpi.name: _measure_expr(first, kpi.measure).cast("float64")}
+        parts.append(first.aggregate(metric, by=list(keys)) if keys else first.aggregate(metric))
+    return parts
+
+
+def _value(table: Any, measure: Measure) -> Any:
+    if measure.expr is not None:
+        return evaluate(measure.expr, lambda n: table[n], lambda a, b: a / b.nullif(0))
+    assert measure.column is not None
+    return table[measure.column]
+
+
+def _measure_expr(table: Any, measure: Measure) -> Any:
+    where = None
+    if measure.filter is not None:
+        where = evaluate(measure.filter, lambda n: table[n], lambda a, b: a / b)
+    if measure.agg is Agg.COUNT:
+        return (
+            table.count(where=where)
+            if measure.column is None
+            else table[measure.column].count(where=where)
+        )
+    value = _value(table, measure)
+    if measure.agg is Agg.COUNT_DISTINCT:
+        return value.nunique(where=where)
+    if measure.agg is Agg.MIN:
+        return value.min(where=where)
+    if measure.agg is Agg.MAX:
+        return value.max(where=where)
+    return value.cast("float64").sum(where=where)
+
+
+def compile_query(backend: Any, catalog: Catalog, spec: QuerySpec, ctx: Context) -> Any:
+    """The Ibis table of the query: keys (period, dimensions) and one column per KPI."""
+    for name in spec.kpis:
+        catalog.get(name)
+    _check_dimensions(catalog, spec, spec.kpis)
+    measures = list(dict.fromkeys(m for k in spec.kpis for m in catalog.measures_of(k)))
+    groups: dict[tuple[str, str], list[Kpi]] = {}
+    for name in measures:
+        kpi = catalog.get(name)
+        assert kpi.measure is not None
+        groups.setdefault((kpi.measure.table, kpi.measure.time_column), []).append(kpi)
+    parts = [p for group in groups.values() for p in _aggregate(backend, group, spec, ctx)]
+    keys = spec.keys
+    if keys:
+        spine = ibis.union(*(p.select(keys) for p in parts), distinct=True)
+        joined = spine
+        for part in parts:
+            joined = joined.left_join(part, keys).select(
+                *[joined[c] for c in joined.columns],
+                *[part[c] for c in part.columns if c not in keys],
+            )
+    else:
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = joined.cross_join(part)
+    joined = joined.mutate(**{m: joined[m].fill_null(0) for m in measures})
+    joined = _allocate(joined, catalog, measures, spec)
+    values: dict[str, Any] = {}
+
+    def resolve(name: str) -> Any:
+        if name in values:
+            return values[name]
+        kpi = catalog.get(name)
+        if kpi.measure is not None:
+            value = joined[name]
+        else:
+            assert kpi.formula is not None
+            value = evaluate(kpi.formula, resolve, lambda a, b: a / _nonzero(b))
+        values[name] = value
+        return value
+
+    result = joined.select(*keys, **{k: resolve(k).cast("float64") for k in spec.kpis})
+    return result.order_by(keys) if keys else result
+
+
+def _nonzero(value: Any) -> Any:
+    if isinstance(value, (int, float)):
+        return ibis.literal(value) if value else ibis.null("float64")
+    return value.nullif(0)
+
+
+def _allocate(joined: Any, catalog: Catalog, measures: list[str], spec: QuerySpec) -> Any:
+    """Spread amounts of rows lacking the queried dimensions (all '') over the groups of the
+    same period, in proportion to the `allocate_by` measure; kept where that is all zero."""
+    if not spec.by:
+        return joined
+    unallocated = ibis.and_(*(joined[d] == "" for d in spec.by))
+    period = [PERIOD] if spec.grain else []
+    for name in measures:
+        measure = catalog.get(name).measure
+        assert measure is not None
+        if not measure.allocate_by:
+            continue
+        base = joined[measure.allocate_by]
+        window = ibis.window(group_by=period) if period else ibis.window()
+        pool = unallocated.ifelse(joined[name], 0).sum().over(window)
+        total = base.sum().over(window)
+        spread = (total > 0).ifelse(
+            unallocated.ifelse(0, joined[name]) + pool * base / total.nullif(0), joined[name]
+        )
+        joined = joined.mutate(**{name: spread})
+    if any(catalog.get(m).measure and catalog.get(m).measure.allocate_by for m in measures):  # type: ignore[union-attr]
+        empty = ibis.and_(*(joined[m] == 0 for m in measures))
+        joined = joined.filter(~(unallocated & empty))
+    return joined
