@@ -162,12 +162,11 @@ def _aggregate(
     if plain:
         metrics = {k.name: _measure_expr(t, k.measure).cast("float64") for k in plain if k.measure}
         parts.append(t.aggregate(metrics, by=list(keys)) if keys else t.aggregate(metrics))
-    for kpi in firsts:
+    for kpi in firsts:  # joins, not window functions: every Ibis backend runs them
         assert kpi.measure is not None
-        window = ibis.window(group_by=list(keys)) if keys else ibis.window()
-        first = t.mutate(_first=t["_day"].min().over(window)).filter(
-            ibis._["_day"] == ibis._["_first"]
-        )
+        first_day = t.aggregate(_first=t["_day"].min(), by=list(keys))
+        joined = t.inner_join(first_day, list(keys)) if keys else t.cross_join(first_day)
+        first = joined.filter(ibis._["_day"] == ibis._["_first"])
         metric = {kpi.name: _measure_expr(first, kpi.measure).cast("float64")}
         parts.append(first.aggregate(metric, by=list(keys)) if keys else first.aggregate(metric))
     return parts
@@ -256,21 +255,30 @@ def _allocate(joined: Any, catalog: Catalog, measures: list[str], spec: QuerySpe
     same period, in proportion to the `allocate_by` measure; kept where that is all zero."""
     if not spec.by:
         return joined
-    unallocated = ibis.and_(*(joined[d] == "" for d in spec.by))
     period = [PERIOD] if spec.grain else []
     for name in measures:
         measure = catalog.get(name).measure
         assert measure is not None
         if not measure.allocate_by:
             continue
+        unallocated = ibis.and_(*(joined[d] == "" for d in spec.by))
+        sums = {
+            "_pool": unallocated.ifelse(joined[name], 0.0).sum(),
+            "_total": joined[measure.allocate_by].sum(),
+        }
+        if period:
+            joined = joined.left_join(joined.aggregate(sums, by=period), period)
+            joined = joined.drop(*[c for c in joined.columns if c.endswith("_right")])
+        else:
+            joined = joined.cross_join(joined.aggregate(sums))
         base = joined[measure.allocate_by]
-        window = ibis.window(group_by=period) if period else ibis.window()
-        pool = unallocated.ifelse(joined[name], 0).sum().over(window)
-        total = base.sum().over(window)
-        spread = (total > 0).ifelse(
-            unallocated.ifelse(0, joined[name]) + pool * base / total.nullif(0), joined[name]
+        empty = ibis.and_(*(joined[d] == "" for d in spec.by))
+        spread = (joined["_total"] > 0).ifelse(
+            empty.ifelse(0.0, joined[name]) + joined["_pool"] * base / joined["_total"].nullif(0),
+            joined[name],
         )
-        joined = joined.mutate(**{name: spread})
+        joined = joined.mutate(**{name: spread}).drop("_pool", "_total")
+    unallocated = ibis.and_(*(joined[d] == "" for d in spec.by))
     if any(catalog.get(m).measure and catalog.get(m).measure.allocate_by for m in measures):  # type: ignore[union-attr]
         empty = ibis.and_(*(joined[m] == 0 for m in measures))
         joined = joined.filter(~(unallocated & empty))

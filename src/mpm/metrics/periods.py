@@ -58,12 +58,15 @@ def period_start_expr(day: Any, grain: Grain, calendar: Calendar) -> Any:
         # ibis day_of_week.index(): Monday = 0
         back = (day.day_of_week.index() - calendar.week_start_index + 7) % 7
         return (day - back.as_interval("D")).cast("date")
-    month_start = day.truncate("M")
+    import ibis
+
     if grain is Grain.MONTH:
-        return month_start.cast("date")
+        return day.truncate("M").cast("date")
+    # built from year and month numbers (no month intervals: not every backend has them)
     months = 3 if grain is Grain.QUARTER else 12
-    offset = (day.month() - calendar.fiscal_year_start_month + 12) % months
-    return (month_start - offset.as_interval("M")).cast("date")
+    month = day.month() - (day.month() - calendar.fiscal_year_start_month + 12) % months
+    year = (month < 1).ifelse(day.year() - 1, day.year())
+    return ibis.date(year, (month < 1).ifelse(month + 12, month), 1)
 
 
 RELATIVE = (
