@@ -50,7 +50,9 @@ def run() -> None:
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     debug = "--debug" in sys.argv
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # typer.Exit(n) comes back as n
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except IngestError as exc:
         if debug:
             raise

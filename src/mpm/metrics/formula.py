@@ -28,11 +28,9 @@ class Formula:
     @property
     def names(self) -> tuple[str, ...]:
         """Names in order of first appearance."""
-        seen: dict[str, None] = {}
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Name):
-                seen.setdefault(node.id, None)
-        return tuple(seen)
+        found = [n for n in ast.walk(self.tree) if isinstance(n, ast.Name)]
+        found.sort(key=lambda n: n.col_offset)
+        return tuple(dict.fromkeys(n.id for n in found))
 
 
 ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div)
