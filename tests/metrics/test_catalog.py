@@ -10,14 +10,59 @@ import pytest
 
 from mpm.metrics import CatalogError, check, load_catalog
 from mpm.metrics.formula import FormulaError, parse
+from mpm.metrics.reference import kpis_markdown
+from tests.helpers import ROOT
 
-METHODS_NAMES = """spend impressions clicks conversions reach ctr cpc cpm conversion_rate cpa
-platform_roas revenue orders new_customers aov roas marketing_cost roi roi_margin leads mqls sqls
-opportunities won cpl lead_to_mql_rate mql_to_sql_rate sql_to_won_rate lead_to_won_rate cac
-cac_media sessions users pageviews pageviews_per_session revenue_per_session bounce_rate
-engagement_rate avg_engagement_time web_conversion_rate email_delivery_rate email_open_rate
-email_click_rate email_click_to_open_rate email_unsubscribe_rate email_complaint_rate
-social_engagement_rate follower_growth""".split()
+METHODS_NAMES = [
+    "spend",
+    "impressions",
+    "clicks",
+    "conversions",
+    "reach",
+    "ctr",
+    "cpc",
+    "cpm",
+    "conversion_rate",
+    "cpa",
+    "platform_roas",
+    "revenue",
+    "orders",
+    "new_customers",
+    "aov",
+    "roas",
+    "marketing_cost",
+    "roi",
+    "roi_margin",
+    "leads",
+    "mqls",
+    "sqls",
+    "opportunities",
+    "won",
+    "cpl",
+    "lead_to_mql_rate",
+    "mql_to_sql_rate",
+    "sql_to_won_rate",
+    "lead_to_won_rate",
+    "cac",
+    "cac_media",
+    "sessions",
+    "users",
+    "pageviews",
+    "pageviews_per_session",
+    "revenue_per_session",
+    "bounce_rate",
+    "engagement_rate",
+    "avg_engagement_time",
+    "web_conversion_rate",
+    "email_delivery_rate",
+    "email_open_rate",
+    "email_click_rate",
+    "email_click_to_open_rate",
+    "email_unsubscribe_rate",
+    "email_complaint_rate",
+    "social_engagement_rate",
+    "follower_growth",
+]
 
 
 def test_built_ins_cover_the_methods_table_and_pass_the_check() -> None:
@@ -38,7 +83,8 @@ def write(folder: Path, text: str) -> Path:
     ("yaml_text", "message"),
     [
         (
-            "kpis:\n  - name: x\n    unit: count\n    measure: {table: ad_performance, column: clikcs}\n",
+            "kpis:\n  - name: x\n    unit: count\n"
+            "    measure: {table: ad_performance, column: clikcs}\n",
             "mine.yml:2: x: ad_performance has no column 'clikcs'; did you mean clicks",
         ),
         (
@@ -81,7 +127,7 @@ def test_formulas_are_parsed_not_evaluated() -> None:
     )
 
 
-def test_a_user_kpi_is_queried_like_a_built_in(mpm, home: Path) -> None:  # noqa: ANN001
+def test_a_user_kpi_is_queried_like_a_built_in(mpm, home: Path) -> None:
     mpm("demo", "--days", "60", check=True)
     write(
         home / "workspaces" / "default" / "metrics",
@@ -106,7 +152,7 @@ def test_a_user_kpi_is_queried_like_a_built_in(mpm, home: Path) -> None:  # noqa
     assert shown["definition"] == "spend / video_views" and shown["origin"].endswith("mine.yml:2")
 
 
-def test_metrics_check_lists_every_problem_and_fails(mpm, home: Path) -> None:  # noqa: ANN001
+def test_metrics_check_lists_every_problem_and_fails(mpm, home: Path) -> None:
     write(
         home / "workspaces" / "default" / "metrics",
         "kpis:\n  - name: a\n    formula: nope / clicks\n  - name: b\n    unit: ratio\n"
@@ -116,3 +162,8 @@ def test_metrics_check_lists_every_problem_and_fails(mpm, home: Path) -> None:  
     assert result.returncode == 1
     assert "mine.yml:2: a: unknown KPI 'nope'" in result.stderr
     assert "mine.yml:4: b: unit ratio" in result.stderr
+
+
+def test_kpi_doc_lists_the_current_catalog() -> None:
+    text = (ROOT / "docs" / "kpis.md").read_text(encoding="utf-8")
+    assert kpis_markdown() in text, "run `python -m mpm.metrics.reference` to refresh the doc"

@@ -89,7 +89,7 @@ def test_joining_tables_never_double_counts(demo: Settings) -> None:
 
 
 def test_a_dimension_a_table_lacks_is_an_error(demo: Settings) -> None:
-    with pytest.raises(UnknownDimension, match="orders .* has no platform"):
+    with pytest.raises(UnknownDimension, match=r"orders \(behind revenue\) has no platform"):
         query("roas", by="platform", settings=demo)
     with pytest.raises(UnknownDimension, match="did you mean channel"):
         query("spend", by="chanel", settings=demo)

@@ -6,6 +6,7 @@ import math
 from datetime import date
 from typing import Annotated, Any
 
+import numpy as np
 import typer
 
 from mpm.cli.common import FormatOption, WorkspaceOption
@@ -83,7 +84,7 @@ def kpi(
 def _json_value(value: Any) -> Any:
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
-    if hasattr(value, "item"):  # numpy scalars
+    if isinstance(value, np.generic):  # numpy scalars
         return _json_value(value.item())
     if isinstance(value, date):
         return value.isoformat()

@@ -84,7 +84,7 @@ def _to_zone(zone: str, ts: dt.timestamp) -> dt.timestamp:  # type: ignore[valid
 
 
 def _day(table: Any, column: str, kind: Kind, timezone: str) -> Any:
-    value = table[column]
+    value: Any = table[column]
     if kind is not Kind.TIMESTAMP:
         return value.cast("date")
     if timezone != "UTC":
@@ -224,7 +224,8 @@ def compile_query(backend: Any, catalog: Catalog, spec: QuerySpec, ctx: Context)
         joined = parts[0]
         for part in parts[1:]:
             joined = joined.cross_join(part)
-    joined = joined.mutate(**{m: joined[m].fill_null(0) for m in measures})
+    zero = ibis.literal(0.0)
+    joined = joined.mutate(**{m: joined[m].fill_null(zero) for m in measures})
     joined = _allocate(joined, catalog, measures, spec)
     values: dict[str, Any] = {}
 
@@ -261,7 +262,7 @@ def _allocate(joined: Any, catalog: Catalog, measures: list[str], spec: QuerySpe
         assert measure is not None
         if not measure.allocate_by:
             continue
-        unallocated = ibis.and_(*(joined[d] == "" for d in spec.by))
+        unallocated: Any = ibis.and_(*(joined[d] == "" for d in spec.by))
         sums = {
             "_pool": unallocated.ifelse(joined[name], 0.0).sum(),
             "_total": joined[measure.allocate_by].sum(),
@@ -272,7 +273,7 @@ def _allocate(joined: Any, catalog: Catalog, measures: list[str], spec: QuerySpe
         else:
             joined = joined.cross_join(joined.aggregate(sums))
         base = joined[measure.allocate_by]
-        empty = ibis.and_(*(joined[d] == "" for d in spec.by))
+        empty: Any = ibis.and_(*(joined[d] == "" for d in spec.by))
         spread = (joined["_total"] > 0).ifelse(
             empty.ifelse(0.0, joined[name]) + joined["_pool"] * base / joined["_total"].nullif(0),
             joined[name],

@@ -176,7 +176,7 @@ def _with_top(backend: Any, catalog: Catalog, spec: QuerySpec, ctx: Context) -> 
     ranking = ranking.sort_values(kpi, ascending=False, na_position="last")
     if len(ranking) <= (spec.top or 0):
         return spec
-    return replace(spec, top_values=tuple(ranking[first].head(spec.top).tolist()))
+    return replace(spec, top_values=tuple(ranking[first].head(spec.top or 0).tolist()))
 
 
 def _compare(
@@ -210,7 +210,7 @@ def _compare(
             if previous.duplicated(keys).any()
             else previous
         )
-    renamed = previous.rename(columns={k: f"{k}_previous" for k in spec.kpis})
+    renamed = pd.DataFrame(previous).rename(columns={k: f"{k}_previous" for k in spec.kpis})
     if keys:
         merged = current.merge(renamed, on=keys, how="left")
     else:
@@ -219,7 +219,7 @@ def _compare(
         prev = merged[f"{k}_previous"]
         merged[f"{k}_change"] = (merged[k] - prev) / prev.where(prev != 0)
     order = [*keys, *[c for k in spec.kpis for c in (k, f"{k}_previous", f"{k}_change")]]
-    return merged[order]
+    return merged.loc[:, order]
 
 
 def _present(frame: pd.DataFrame, spec: QuerySpec) -> pd.DataFrame:
