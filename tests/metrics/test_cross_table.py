@@ -133,3 +133,43 @@ def test_where_filters_and_relative_dates(demo: Settings) -> None:
     assert "Display" not in set(without["channel"])
     ytd = query("spend", start="ytd", settings=demo)
     assert ytd["spend"][0] >= 0
+
+
+def test_arrow_on_request_holds_the_same_numbers(demo: Settings) -> None:
+    frame = query("spend,ctr", by="channel", grain="quarter", settings=demo)
+    table = query("spend,ctr", by="channel", grain="quarter", settings=demo, arrow=True)
+    assert table.column_names == ["period", "channel", "spend", "ctr"]
+    pd.testing.assert_frame_equal(table.to_pandas(), frame, check_dtype=False)
+
+
+def test_cli_json_follows_the_contract(demo: Settings) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "mpm"
+    env = {**os.environ, "MPM_HOME": str(demo.home)}
+    out = subprocess.run(
+        [str(exe), "kpi", "spend,ctr,revenue", "--by", "channel", "--grain", "month", "-f", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    records = json.loads(out)
+    assert all(set(r) == {"period", "channel", "spend", "ctr", "revenue"} for r in records)
+    assert all(date.fromisoformat(r["period"]).day == 1 for r in records)
+    assert any(r["ctr"] is None for r in records)  # channels with orders but no ads
+    sql = subprocess.run(
+        [str(exe), "kpi", "roas", "--by", "channel", "--explain"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert "SELECT" in sql and "orders" in sql and "ad_performance" in sql
+    bad = subprocess.run(
+        [str(exe), "kpi", "roas", "--by", "platform"], capture_output=True, text=True, env=env
+    )
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
