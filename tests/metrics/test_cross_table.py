@@ -173,3 +173,20 @@ def test_cli_json_follows_the_contract(demo: Settings) -> None:
         [str(exe), "kpi", "roas", "--by", "platform"], capture_output=True, text=True, env=env
     )
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_orders_split_by_customer_attributes(demo: Settings) -> None:
+    got = query("revenue,orders", by="country", settings=demo).set_index("country")
+    con = duckdb.connect(str(warehouse(demo)), read_only=True)
+    want = con.execute(
+        "SELECT coalesce(c.country, '') AS country, sum(o.revenue_base::DOUBLE) AS revenue, "
+        "count(*) AS orders FROM orders o LEFT JOIN customers c USING (customer_id) GROUP BY 1"
+    ).df()
+    con.close()
+    want["country"] = want["country"].replace("", "(none)")
+    want = want.set_index("country").sort_index()
+    assert len(want) >= 2
+    pd.testing.assert_series_equal(got["revenue"].sort_index(), want["revenue"], rtol=1e-9)
+    pd.testing.assert_series_equal(
+        got["orders"].sort_index(), want["orders"].astype(float), rtol=1e-9
+    )

@@ -100,6 +100,17 @@ def _dimension(table: Any, name: str, spec: QuerySpec) -> Any:
     return value
 
 
+def _customer_dimensions() -> set[str]:
+    """Attributes of `customers` that tables with a customer_id can be split by."""
+    customers = get_table("customers")
+    return {c.name for c in customers.columns if c.kind is Kind.TEXT} - {"customer_id", "email"}
+
+
+def _via_customers(table: str, dim: str) -> bool:
+    columns = get_table(table).column_names
+    return dim not in columns and "customer_id" in columns and dim in _customer_dimensions()
+
+
 def _check_dimensions(catalog: Catalog, spec: QuerySpec, kpis: Sequence[str]) -> None:
     wanted = list(dict.fromkeys([*spec.by, *(f.dimension for f in spec.where)]))
     for kpi in kpis:
@@ -109,6 +120,8 @@ def _check_dimensions(catalog: Catalog, spec: QuerySpec, kpis: Sequence[str]) ->
             table = get_table(measure.table)
             for dim in wanted:
                 if dim in table.column_names and table.column(dim).kind is not Kind.MONEY:
+                    continue
+                if _via_customers(table.name, dim):
                     continue
                 every = sorted(
                     {
@@ -140,6 +153,13 @@ def _aggregate(
     assert measure is not None
     spec_table = get_table(measure.table)
     t = backend.table(measure.table)
+    dims = dict.fromkeys([*spec.by, *(f.dimension for f in spec.where)])
+    extra = [d for d in dims if _via_customers(measure.table, d)]
+    if extra:  # customer attributes (country, age band, ...) through customer_id
+        customers = backend.table("customers").select("customer_id", *extra)
+        t = t.left_join(customers, t.customer_id == customers.customer_id).select(
+            t, *[customers[d] for d in extra]
+        )
     time_kind = spec_table.column(measure.time_column).kind
     day = _day(t, measure.time_column, time_kind, ctx.timezone)
     t = t.mutate(_day=day).filter(ibis._["_day"].notnull())
