@@ -53,3 +53,17 @@ def test_ads_without_clicks_have_null_cpc(settings: Settings, mpm) -> None:
     assert all(isinstance(r["campaign"], str) for r in records)
     zero = json.loads(mpm("kpi", "cpc", "--by", "ad", "--format", "json", check=True).stdout)
     assert any(r["cpc"] is None for r in zero)
+
+
+def test_kept_columns_are_dimensions(settings: Settings) -> None:
+    load(settings, keep_extra=True)
+    got = query("clicks,ctr", by="attributes.age", settings=settings).set_index("attributes.age")
+    raw = pd.read_csv(KAG, encoding="utf-8-sig")
+    sums = raw.groupby("age")[["Clicks", "Impressions"]].sum()
+    assert list(got.index) == list(sums.index)
+    assert list(got["clicks"]) == list(sums["Clicks"].astype(float))
+    pd.testing.assert_series_equal(
+        got["ctr"], sums["Clicks"] / sums["Impressions"], check_names=False, check_index=False
+    )
+    women = query("clicks", where=["attributes.gender=F"], settings=settings)["clicks"][0]
+    assert women == raw.loc[raw["gender"] == "F", "Clicks"].sum()

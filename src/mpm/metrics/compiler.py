@@ -93,8 +93,20 @@ def _day(table: Any, column: str, kind: Kind, timezone: str) -> Any:
     return value.date()
 
 
+ATTRIBUTE = "attributes."  # a column a file had, kept with --keep-extra
+
+
+def _text(table: Any, name: str) -> Any:
+    """A dimension's values as text, '' for none."""
+    if name.startswith(ATTRIBUTE):
+        value = table["attributes"].get(name.removeprefix(ATTRIBUTE))
+    else:
+        value = table[name]
+    return value.cast("string").fill_null("")
+
+
 def _dimension(table: Any, name: str, spec: QuerySpec) -> Any:
-    value = table[name].cast("string").fill_null("")
+    value = _text(table, name)
     if spec.top_values is not None and spec.by and name == spec.by[0]:
         value = value.isin(list(spec.top_values)).ifelse(value, OTHER)
     return value
@@ -121,7 +133,7 @@ def _check_dimensions(catalog: Catalog, spec: QuerySpec, kpis: Sequence[str]) ->
             for dim in wanted:
                 if dim in table.column_names and table.column(dim).kind is not Kind.MONEY:
                     continue
-                if _via_customers(table.name, dim):
+                if _via_customers(table.name, dim) or dim.startswith(ATTRIBUTE):
                     continue
                 every = sorted(
                     {
@@ -168,7 +180,7 @@ def _aggregate(
     if spec.end is not None:
         t = t.filter(t["_day"] <= spec.end)
     for f in spec.where:
-        cond = t[f.dimension].cast("string").fill_null("").isin(list(f.values))
+        cond = _text(t, f.dimension).isin(list(f.values))
         t = t.filter(~cond if f.negate else cond)
     keys: dict[str, Any] = {}
     if spec.grain is not None:
