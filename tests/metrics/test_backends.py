@@ -3,6 +3,8 @@ uses only operations every backend translates (no window functions, no scalar su
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from datetime import date
 
 import duckdb
@@ -48,3 +50,38 @@ def test_polars_backend_equals_duckdb(
     on_polars = query(kpis, by=by, grain=grain, settings=settings, backend=polars)
     assert len(on_duckdb) > 0
     pd.testing.assert_frame_equal(on_polars, on_duckdb, rtol=1e-9, check_dtype=False)
+
+
+@pytest.fixture(scope="module")
+def spark(backends: tuple[Settings, object]) -> Iterator[object]:
+    if os.environ.get("MPM_TEST_SPARK") != "1":
+        pytest.skip("Spark tests run with MPM_TEST_SPARK=1 (and the `spark` extra installed)")
+    pyspark_sql = pytest.importorskip("pyspark.sql", reason="the `spark` extra is not installed")
+    settings, _ = backends
+    session = (
+        pyspark_sql.SparkSession.builder.master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    backend = ibis.pyspark.connect(session)
+    con = duckdb.connect(
+        str(settings.workspace_dir("default") / "warehouse.duckdb"), read_only=True
+    )
+    for name in TABLES:
+        frame = con.execute(f"SELECT * EXCLUDE (attributes) FROM {name}").df()
+        backend.create_table(name, frame, overwrite=True)
+    con.close()
+    yield backend
+    session.stop()
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize(("kpis", "by", "grain"), QUERIES)
+def test_pyspark_backend_equals_duckdb(
+    backends: tuple[Settings, object], spark: object, kpis: str, by: str | None, grain: str | None
+) -> None:
+    settings, _ = backends
+    on_duckdb = query(kpis, by=by, grain=grain, settings=settings)
+    on_spark = query(kpis, by=by, grain=grain, settings=settings, backend=spark)
+    pd.testing.assert_frame_equal(on_spark, on_duckdb, rtol=1e-9, check_dtype=False)
