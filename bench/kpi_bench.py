@@ -581,7 +581,7 @@ def results_markdown(
         large_rows, large_sql, large_mpm = large
         lines += [
             f"At {large_rows:,} rows a table (mpm against SQL only, "
-            f"{len(large_sql.runs)} repeats):",
+            f"{len(large_sql.runs)} repeat{'s' if len(large_sql.runs) != 1 else ''}):",
             "",
             *variants_table([large_sql, large_mpm]),
             "",
