@@ -73,8 +73,12 @@ def kpi(
         for name in (k.strip() for k in kpis.split(","))
         if name in catalog.kpis
     }
+    # for people: the change next to each KPI; the previous values are in json and csv
     emit(
-        [{k: _shown(k, v, units) for k, v in r.items()} for r in records],
+        [
+            {k: _shown(k, v, units) for k, v in r.items() if not k.endswith("_previous")}
+            for r in records
+        ],
         fmt,
         title=f"{kpis} in workspace {workspace}",
         empty="no data for this query (see `mpm tables` for what is loaded)",
@@ -103,4 +107,6 @@ def _shown(key: str, value: Any, units: dict[str, Unit]) -> Any:
         return f"{value:.2%}"
     if unit is Unit.RATIO:
         return f"{value:,.3f}"
+    if unit is Unit.COUNT and value.is_integer():
+        return int(value)
     return round(value, 2)

@@ -97,8 +97,9 @@ def _table(rows: Sequence[dict[str, Any]], title: str | None, empty: str) -> Non
         if numeric:  # numbers are never cut; text folds onto more lines when space is short
             width = max(len(_cell(r.get(key))) for r in rows)
             table.add_column(key, justify="right", no_wrap=True, min_width=width)
-        else:
-            table.add_column(key, overflow="fold")
+        else:  # text folds onto more lines, but never below its usual width (up to 24)
+            usual = max(len(_cell(r.get(key))) for r in rows)
+            table.add_column(key, overflow="fold", min_width=min(max(usual, len(key)), 24))
     for row in rows:
         table.add_row(*(_cell(v) for v in row.values()))
     console.print(table)

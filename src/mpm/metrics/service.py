@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -93,7 +93,7 @@ def query(
             spec = _with_top(backend, catalog, spec, ctx)
         frame = _run(backend, catalog, spec, ctx)
         if compare is not None:
-            frame = _compare(backend, catalog, spec, ctx, Compare(compare), frame)
+            frame = _compare(backend, catalog, spec, ctx, Compare(compare), frame, today)
     finally:
         if warehouse is not None:
             warehouse.close()
@@ -186,14 +186,19 @@ def _compare(
     ctx: Context,
     compare: Compare,
     current: pd.DataFrame,
+    today: date,
 ) -> pd.DataFrame:
+    """Add `<kpi>_previous` and `<kpi>_change`. Without a range, every period is compared
+    with the one a year earlier, cut a year before yesterday (this year's unfinished period against
+    the same days of last year's, not all of it)."""
     if spec.start is None or spec.end is None:
         if compare is Compare.PREVIOUS_PERIOD or spec.grain is None:
             raise UserError(
                 f"--compare {compare} needs a date range (--from/--to, e.g. --from last_month)"
             )
         back = shift(compare, date(2000, 1, 1), date(2000, 12, 31), spec.grain, ctx.calendar)
-        previous = _run(backend, catalog, spec, ctx)
+        yesterday = today - timedelta(days=1)  # the last complete day
+        previous = _run(backend, catalog, replace(spec, end=yesterday - back), ctx)
     else:
         back = shift(compare, spec.start, spec.end, spec.grain, ctx.calendar)
         previous = _run(
