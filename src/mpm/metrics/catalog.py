@@ -12,6 +12,7 @@ import ast
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from enum import StrEnum
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -226,25 +227,31 @@ def _measure(raw: Any, where: str, name: str) -> Measure:
 BUILT_IN = "mpm/metrics/data/kpis.yml"
 
 
+@cache
+def _built_ins() -> dict[str, Kpi]:
+    """The shipped KPIs, parsed once per process (Kpi values are immutable)."""
+    text = files("mpm.metrics").joinpath("data/kpis.yml").read_text(encoding="utf-8")
+    return _parse_file(text, BUILT_IN)
+
+
+def _parse_file(text: str, origin: str) -> dict[str, Kpi]:
+    kpis: dict[str, Kpi] = {}
+    for raw in _read(text, origin):
+        kpi = _definition(raw, origin)
+        if kpi.name in kpis:
+            raise CatalogError(f"{kpi.origin}: {kpi.name} is defined twice in {origin}")
+        kpis[kpi.name] = kpi
+    return kpis
+
+
 def load_catalog(metrics_dir: Path | None = None, *, strict: bool = True) -> Catalog:
     """Built-ins, then the workspace's `metrics/*.yml` in name order (a user KPI may replace
     a built-in of the same name). Raises CatalogError on the first unusable definition, and
     (when `strict`) on the first problem `check` finds."""
-    text = files("mpm.metrics").joinpath("data/kpis.yml").read_text(encoding="utf-8")
-    kpis: dict[str, Kpi] = {}
-    sources = [(text, BUILT_IN)]
+    kpis = dict(_built_ins())
     if metrics_dir is not None and metrics_dir.is_dir():
-        sources += [
-            (p.read_text(encoding="utf-8"), str(p)) for p in sorted(metrics_dir.glob("*.yml"))
-        ]
-    for content, origin in sources:
-        seen: set[str] = set()
-        for raw in _read(content, origin):
-            kpi = _definition(raw, origin)
-            if kpi.name in seen:
-                raise CatalogError(f"{kpi.origin}: {kpi.name} is defined twice in {origin}")
-            seen.add(kpi.name)
-            kpis[kpi.name] = kpi
+        for path in sorted(metrics_dir.glob("*.yml")):
+            kpis |= _parse_file(path.read_text(encoding="utf-8"), str(path))
     catalog = Catalog(kpis)
     problems = check(catalog) if strict else []
     if problems:

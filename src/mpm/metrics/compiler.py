@@ -96,17 +96,21 @@ def _day(table: Any, column: str, kind: Kind, timezone: str) -> Any:
 ATTRIBUTE = "attributes."  # a column a file had, kept with --keep-extra
 
 
+def _raw(table: Any, name: str) -> Any:
+    """A dimension's values as stored."""
+    if name.startswith(ATTRIBUTE):
+        return table["attributes"].get(name.removeprefix(ATTRIBUTE))
+    return table[name]
+
+
 def _text(table: Any, name: str) -> Any:
     """A dimension's values as text, '' for none."""
-    if name.startswith(ATTRIBUTE):
-        value = table["attributes"].get(name.removeprefix(ATTRIBUTE))
-    else:
-        value = table[name]
-    return value.cast("string").fill_null("")
+    return _raw(table, name).cast("string").fill_null("")
 
 
-def _dimension(table: Any, name: str, spec: QuerySpec) -> Any:
-    value = _text(table, name)
+def _labelled(value: Any, name: str, spec: QuerySpec) -> Any:
+    """Dimension values as the result shows them: text, '' for none, "other" beyond top-N."""
+    value = value.cast("string").fill_null("")
     if spec.top_values is not None and spec.by and name == spec.by[0]:
         value = value.isin(list(spec.top_values)).ifelse(value, OTHER)
     return value
@@ -182,15 +186,19 @@ def _aggregate(
     for f in spec.where:
         cond = _text(t, f.dimension).isin(list(f.values))
         t = t.filter(~cond if f.negate else cond)
-    keys: dict[str, Any] = {}
-    if spec.grain is not None:
-        keys[PERIOD] = period_start_expr(t["_day"], spec.grain, ctx.calendar)
-    for name in spec.by:
-        keys[name] = _dimension(t, name, spec)
-    t = t.mutate(**keys)
     plain = [k for k in group if k.measure and k.measure.agg is not Agg.FIRST]
     firsts = [k for k in group if k.measure and k.measure.agg is Agg.FIRST]
     parts = []
+    if plain and all(k.measure and k.measure.agg in PARTIAL for k in plain):
+        # two steps: sums per day and stored dimension values (few rows), then periods and
+        # labels on those, summed again; the period arithmetic runs once per day, not per row
+        by_day = {"_day": t["_day"], **{name: _raw(t, name) for name in spec.by}}
+        partial = {k.name: _measure_expr(t, k.measure) for k in plain if k.measure}
+        days = t.aggregate(partial, by=[v.name(n) for n, v in by_day.items()])
+        parts.append(_regroup(days, plain, spec, ctx))
+        plain = []
+    keys = _keys(t, spec, ctx)
+    t = t.mutate(**keys)
     if plain:
         metrics = {k.name: _measure_expr(t, k.measure).cast("float64") for k in plain if k.measure}
         parts.append(t.aggregate(metrics, by=list(keys)) if keys else t.aggregate(metrics))
@@ -202,6 +210,34 @@ def _aggregate(
         metric = {kpi.name: _measure_expr(first, kpi.measure).cast("float64")}
         parts.append(first.aggregate(metric, by=list(keys)) if keys else first.aggregate(metric))
     return parts
+
+
+# aggregates that can be taken per day first and combined afterwards, and how
+PARTIAL = {Agg.SUM: "sum", Agg.COUNT: "sum", Agg.MIN: "min", Agg.MAX: "max"}
+
+
+def _keys(table: Any, spec: QuerySpec, ctx: Context) -> dict[str, Any]:
+    """The query's keys over a table with `_day` and the stored dimension values."""
+    keys: dict[str, Any] = {}
+    if spec.grain is not None:
+        keys[PERIOD] = period_start_expr(table["_day"], spec.grain, ctx.calendar)
+    for name in spec.by:
+        keys[name] = _labelled(_raw(table, name), name, spec)
+    return keys
+
+
+def _regroup(days: Any, kpis: list[Kpi], spec: QuerySpec, ctx: Context) -> Any:
+    """Per-day partial aggregates combined at the query's keys."""
+    keys = {PERIOD: period_start_expr(days["_day"], spec.grain, ctx.calendar)} if spec.grain else {}
+    keys |= {name: _labelled(days[name], name, spec) for name in spec.by}
+    days = days.mutate(**keys)
+    metrics = {}
+    for kpi in kpis:
+        assert kpi.measure is not None
+        column = days[kpi.name]
+        combined = getattr(column, PARTIAL[kpi.measure.agg])()
+        metrics[kpi.name] = combined.cast("float64")
+    return days.aggregate(metrics, by=list(keys)) if keys else days.aggregate(metrics)
 
 
 def _value(table: Any, measure: Measure) -> Any:
