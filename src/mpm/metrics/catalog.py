@@ -128,7 +128,10 @@ class Catalog:
         return list(out)
 
 
-class _LineLoader(yaml.SafeLoader):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: 10× faster
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     """Keeps the line of each mapping, so errors can point at the definition."""
 
 

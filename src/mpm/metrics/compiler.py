@@ -264,6 +264,8 @@ def _measure_expr(table: Any, measure: Measure) -> Any:
         return value.min(where=where)
     if measure.agg is Agg.MAX:
         return value.max(where=where)
+    if value.type().is_integer() or value.type().is_decimal():
+        return value.sum(where=where)  # exact, and faster than summing doubles
     return value.cast("float64").sum(where=where)
 
 
