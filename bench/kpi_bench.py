@@ -12,17 +12,19 @@ one Parquet file a table, and a warehouse with mpm's schema loaded from them. Pe
 order that rotates:
 
   SQL      the fastest DuckDB SQL we could write for the same result (aggregate each table by
-           month × channel, full join, divide), on the warehouse's canonical views
+           day, then month × channel, full join, divide), on the warehouse's canonical views
   mpm      `mpm.metrics.query("spend,clicks,ctr,cpc,roas", by="channel", grain="month")` on an
            Ibis backend over the same warehouse
   pandas   what an analyst would write: read the Parquet files, groupby, merge, divide
 
-Every run is a fresh child process (so its peak RSS is its own) with the files in the page
-cache. Seconds are timed inside the child around the work: opening the warehouse and the query
-into a pandas DataFrame for SQL and mpm, reading the Parquet files and computing for pandas;
-interpreter start-up and imports are excluded. SQL and mpm also time a second query in the same
-process (warm DuckDB buffers, mpm's lazy set-up done). The three results must be equal to 1e-9
-(relative) or the benchmark fails. Children import mpm from a snapshot of src/ taken at start.
+Every run is a fresh child process with the files in the page cache. Seconds are timed inside
+the child around the work: opening the warehouse and the query into a pandas DataFrame for SQL
+and mpm, reading the Parquet files and computing for pandas; interpreter start-up and imports
+are excluded. SQL and mpm also time a second query in the same process (DuckDB's buffers warm,
+mpm's lazy set-up done). Peak RSS is the high-water mark of the child's own memory (VmHWM: a
+child's `ru_maxrss` starts at its parent's peak, several GB after generating the data here).
+The three results must be equal to 1e-9 (relative) or the benchmark fails. Children import mpm
+from a snapshot of src/ taken at start.
 """
 
 from __future__ import annotations
@@ -198,21 +200,14 @@ LOAD = {  # the columns each table takes from its file; the rest stay NULL
 }
 
 
-def dataset(rows: int) -> Path:
-    """bench/.data/kpi_<rows>/: the three Parquet files and warehouse.duckdb; made once."""
-    folder = DATA / f"kpi_{rows}"
-    if folder.exists():
-        return folder
-    partial = DATA / f"kpi_{rows}.{os.getpid()}.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    started = time.perf_counter()
+def build(rows: int, folder: Path) -> None:
+    """The Parquet files, then a warehouse with mpm's schema loaded from them."""
     from mpm.warehouse.schema import all_ddl
 
-    con = duckdb.connect(str(partial / "warehouse.duckdb"))
+    con = duckdb.connect(str(folder / "warehouse.duckdb"))
     try:
         con.execute("SET enable_progress_bar = false")
-        for statement in generate_sql(rows, partial):
+        for statement in generate_sql(rows, folder):
             con.execute(statement)
         for statement in all_ddl():
             con.execute(statement)
@@ -220,11 +215,26 @@ def dataset(rows: int) -> Path:
             con.execute(
                 f"INSERT INTO _rows_{table} ({columns}, _source, _load_id) "
                 f"SELECT {columns}, 'kpi_bench', 1 "
-                f"FROM read_parquet('{partial / (table + '.parquet')}')"
+                f"FROM read_parquet('{folder / (table + '.parquet')}')"
             )
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def dataset(rows: int) -> Path:
+    """bench/.data/kpi_<rows>/: the three Parquet files and warehouse.duckdb; made once."""
+    folder = DATA / f"kpi_{rows}"
+    if folder.exists():
+        return folder
+    partial = DATA / f"kpi_{rows}.{os.getpid()}.partial"
+    partial.mkdir(parents=True)
+    started = time.perf_counter()
+    try:
+        build(rows, partial)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     partial.rename(folder)
     size = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
     print(
@@ -274,16 +284,17 @@ ORDER BY period, channel
 """
 
 PRELUDE = r"""
-import json, math, resource, sys, time
+import json, sys, time
 from datetime import date
 from pathlib import Path
 
-def rss_kb():
-    with open("/proc/self/statm") as fh:
-        return int(fh.read().split()[1]) * resource.getpagesize() // 1024
+def status_kb(name):  # VmRSS now, VmHWM peak, of this process's own memory
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith(name + ":"))
 
 def report(frame, seconds, cpu, **extra):
-    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # not ru_maxrss: Linux starts a child's at its parent's peak RSS when it is spawned
+    maxrss = status_kb("VmHWM")
     rows = []
     for row in frame[["period", "channel", "spend", "clicks", "ctr", "cpc", "roas"]].itertuples(
         index=False
@@ -302,7 +313,7 @@ SQL_CHILD = (
     + r"""
 import duckdb, pandas
 db, sql = sys.argv[1], sys.argv[2]
-start_rss = rss_kb()
+start_rss = status_kb("VmRSS")
 start, cpu = time.perf_counter(), time.process_time()
 con = duckdb.connect(db, read_only=True)
 frame = con.execute(sql).df()
@@ -318,11 +329,12 @@ MPM_CHILD = (
     PRELUDE
     + r"""
 import duckdb, ibis, mpm
+import ibis.backends.duckdb  # what `ibis.duckdb` would import on first use
 from mpm.config import Settings
 from mpm.metrics import query
 db, home, kpis = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 settings = Settings(home=home)
-start_rss = rss_kb()
+start_rss = status_kb("VmRSS")
 start, cpu = time.perf_counter(), time.process_time()
 con = duckdb.connect(db, read_only=True)
 backend = ibis.duckdb.from_connection(con)
@@ -341,7 +353,7 @@ PANDAS_CHILD = (
 import numpy as np
 import pandas as pd
 folder = Path(sys.argv[1])
-start_rss = rss_kb()
+start_rss = status_kb("VmRSS")
 start, cpu = time.perf_counter(), time.process_time()
 
 ads = pd.read_parquet(
@@ -557,7 +569,8 @@ def results_markdown(
         "Parquet files and groups, merges and divides. Seconds are timed inside the process "
         "around the work (connect and query into a DataFrame; for pandas, reading included), "
         "interpreter start-up and imports excluded; *2nd query* repeats it in the same "
-        "process. *Other load* is the CPU other processes used meanwhile (cores; above "
+        "process. *Peak RSS* is the process's high-water mark (VmHWM). *Other load* is the "
+        "CPU other processes used meanwhile (cores; above "
         f"{BUSY_MACHINE:g} the times are inflated by a busy machine).",
         "",
         *variants_table([sql, mpm, pandas]),
@@ -573,8 +586,9 @@ def results_markdown(
         large_rows, large_sql, large_mpm = large
         lines.append(sql_target(large_rows, large_sql, large_mpm))
     lines += [
-        f"| results equal (1e-9 relative) | SQL = mpm = pandas{', at both sizes' if large else ''} "
-        "| ✅ asserted |",
+        "| results equal (1e-9 relative) | SQL = mpm = pandas"
+        + (f"; SQL = mpm at {large[0]:,} rows" if large else "")
+        + " | ✅ asserted |",
         "",
     ]
     if large is not None:

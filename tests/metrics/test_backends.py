@@ -53,7 +53,9 @@ def test_polars_backend_equals_duckdb(
 
 
 @pytest.fixture(scope="module")
-def spark(backends: tuple[Settings, object]) -> Iterator[object]:
+def spark(
+    backends: tuple[Settings, object], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[object]:
     if os.environ.get("MPM_TEST_SPARK") != "1":
         pytest.skip("Spark tests run with MPM_TEST_SPARK=1 (and the `spark` extra installed)")
     pyspark_sql = pytest.importorskip("pyspark.sql", reason="the `spark` extra is not installed")
@@ -62,6 +64,7 @@ def spark(backends: tuple[Settings, object]) -> Iterator[object]:
         pyspark_sql.SparkSession.builder.master("local[2]")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("spark-warehouse")))
         .getOrCreate()
     )
     backend = ibis.pyspark.connect(session)

@@ -176,9 +176,10 @@ def _aggregate(
         t = t.left_join(customers, t.customer_id == customers.customer_id).select(
             t, *[customers[d] for d in extra]
         )
-    time_kind = spec_table.column(measure.time_column).kind
-    day = _day(t, measure.time_column, time_kind, ctx.timezone)
-    t = t.mutate(_day=day).filter(ibis._["_day"].notnull())
+    time_column = spec_table.column(measure.time_column)
+    t = t.mutate(_day=_day(t, time_column.name, time_column.kind, ctx.timezone))
+    if not time_column.required:  # e.g. leads that never became MQLs have no mql_at
+        t = t.filter(t["_day"].notnull())
     if spec.start is not None:
         t = t.filter(t["_day"] >= spec.start)
     if spec.end is not None:

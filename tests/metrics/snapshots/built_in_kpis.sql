@@ -2,7 +2,7 @@
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."spend") AS "spend"
+    CAST(SUM("t3"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t2"."_day",
@@ -11,7 +11,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t1"."spend_base") AS "spend"
       FROM (
         SELECT
           "t0"."date",
@@ -40,8 +40,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -72,7 +70,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."impressions") AS "impressions"
+    CAST(SUM("t3"."impressions") AS DOUBLE) AS "impressions"
   FROM (
     SELECT
       "t2"."_day",
@@ -81,7 +79,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."impressions" AS DOUBLE)) AS "impressions"
+        SUM("t1"."impressions") AS "impressions"
       FROM (
         SELECT
           "t0"."date",
@@ -110,8 +108,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -142,7 +138,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."clicks") AS "clicks"
+    CAST(SUM("t3"."clicks") AS DOUBLE) AS "clicks"
   FROM (
     SELECT
       "t2"."_day",
@@ -151,7 +147,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."clicks" AS DOUBLE)) AS "clicks"
+        SUM("t1"."clicks") AS "clicks"
       FROM (
         SELECT
           "t0"."date",
@@ -180,8 +176,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -250,8 +244,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -282,7 +274,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."conversion_value") AS "conversion_value"
+    CAST(SUM("t3"."conversion_value") AS DOUBLE) AS "conversion_value"
   FROM (
     SELECT
       "t2"."_day",
@@ -291,7 +283,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."conversion_value_base" AS DOUBLE)) AS "conversion_value"
+        SUM("t1"."conversion_value_base") AS "conversion_value"
       FROM (
         SELECT
           "t0"."date",
@@ -320,8 +312,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -352,7 +342,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."reach") AS "reach"
+    CAST(SUM("t3"."reach") AS DOUBLE) AS "reach"
   FROM (
     SELECT
       "t2"."_day",
@@ -361,7 +351,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."reach" AS DOUBLE)) AS "reach"
+        SUM("t1"."reach") AS "reach"
       FROM (
         SELECT
           "t0"."date",
@@ -390,8 +380,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -422,7 +410,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."video_views") AS "video_views"
+    CAST(SUM("t3"."video_views") AS DOUBLE) AS "video_views"
   FROM (
     SELECT
       "t2"."_day",
@@ -431,7 +419,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."video_views" AS DOUBLE)) AS "video_views"
+        SUM("t1"."video_views") AS "video_views"
       FROM (
         SELECT
           "t0"."date",
@@ -460,8 +448,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -492,8 +478,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."clicks") AS "clicks",
-    SUM("t3"."impressions") AS "impressions"
+    CAST(SUM("t3"."clicks") AS DOUBLE) AS "clicks",
+    CAST(SUM("t3"."impressions") AS DOUBLE) AS "impressions"
   FROM (
     SELECT
       "t2"."_day",
@@ -503,8 +489,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."clicks" AS DOUBLE)) AS "clicks",
-        SUM(CAST("t1"."impressions" AS DOUBLE)) AS "impressions"
+        SUM("t1"."clicks") AS "clicks",
+        SUM("t1"."impressions") AS "impressions"
       FROM (
         SELECT
           "t0"."date",
@@ -533,8 +519,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -566,8 +550,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."spend") AS "spend",
-    SUM("t3"."clicks") AS "clicks"
+    CAST(SUM("t3"."spend") AS DOUBLE) AS "spend",
+    CAST(SUM("t3"."clicks") AS DOUBLE) AS "clicks"
   FROM (
     SELECT
       "t2"."_day",
@@ -577,8 +561,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."spend_base" AS DOUBLE)) AS "spend",
-        SUM(CAST("t1"."clicks" AS DOUBLE)) AS "clicks"
+        SUM("t1"."spend_base") AS "spend",
+        SUM("t1"."clicks") AS "clicks"
       FROM (
         SELECT
           "t0"."date",
@@ -607,8 +591,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -640,8 +622,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."spend") AS "spend",
-    SUM("t3"."impressions") AS "impressions"
+    CAST(SUM("t3"."spend") AS DOUBLE) AS "spend",
+    CAST(SUM("t3"."impressions") AS DOUBLE) AS "impressions"
   FROM (
     SELECT
       "t2"."_day",
@@ -651,8 +633,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."spend_base" AS DOUBLE)) AS "spend",
-        SUM(CAST("t1"."impressions" AS DOUBLE)) AS "impressions"
+        SUM("t1"."spend_base") AS "spend",
+        SUM("t1"."impressions") AS "impressions"
       FROM (
         SELECT
           "t0"."date",
@@ -681,8 +663,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -717,7 +697,7 @@ WITH "t4" AS (
   SELECT
     "t3"."period",
     SUM("t3"."conversions") AS "conversions",
-    SUM("t3"."clicks") AS "clicks"
+    CAST(SUM("t3"."clicks") AS DOUBLE) AS "clicks"
   FROM (
     SELECT
       "t2"."_day",
@@ -728,7 +708,7 @@ WITH "t4" AS (
       SELECT
         "t1"."_day",
         SUM("t1"."conversions") AS "conversions",
-        SUM(CAST("t1"."clicks" AS DOUBLE)) AS "clicks"
+        SUM("t1"."clicks") AS "clicks"
       FROM (
         SELECT
           "t0"."date",
@@ -757,8 +737,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -790,7 +768,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."spend") AS "spend",
+    CAST(SUM("t3"."spend") AS DOUBLE) AS "spend",
     SUM("t3"."conversions") AS "conversions"
   FROM (
     SELECT
@@ -801,7 +779,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."spend_base" AS DOUBLE)) AS "spend",
+        SUM("t1"."spend_base") AS "spend",
         SUM("t1"."conversions") AS "conversions"
       FROM (
         SELECT
@@ -831,8 +809,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -864,8 +840,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."conversion_value") AS "conversion_value",
-    SUM("t3"."spend") AS "spend"
+    CAST(SUM("t3"."conversion_value") AS DOUBLE) AS "conversion_value",
+    CAST(SUM("t3"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t2"."_day",
@@ -875,8 +851,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."conversion_value_base" AS DOUBLE)) AS "conversion_value",
-        SUM(CAST("t1"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t1"."conversion_value_base") AS "conversion_value",
+        SUM("t1"."spend_base") AS "spend"
       FROM (
         SELECT
           "t0"."date",
@@ -905,8 +881,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -938,7 +912,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."revenue") AS "revenue"
+    CAST(SUM("t3"."revenue") AS DOUBLE) AS "revenue"
   FROM (
     SELECT
       "t2"."_day",
@@ -947,7 +921,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."revenue_base" AS DOUBLE)) AS "revenue"
+        SUM("t1"."revenue_base") AS "revenue"
       FROM (
         SELECT
           "t0"."order_id",
@@ -970,8 +944,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           CAST("t0"."ordered_at" AS DATE) AS "_day"
         FROM "orders" AS "t0"
-        WHERE
-          CAST("t0"."ordered_at" AS DATE) IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -1002,7 +974,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."gross_margin") AS "gross_margin"
+    CAST(SUM("t3"."gross_margin") AS DOUBLE) AS "gross_margin"
   FROM (
     SELECT
       "t2"."_day",
@@ -1011,7 +983,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."gross_margin_base" AS DOUBLE)) AS "gross_margin"
+        SUM("t1"."gross_margin_base") AS "gross_margin"
       FROM (
         SELECT
           "t0"."order_id",
@@ -1034,8 +1006,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           CAST("t0"."ordered_at" AS DATE) AS "_day"
         FROM "orders" AS "t0"
-        WHERE
-          CAST("t0"."ordered_at" AS DATE) IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -1098,8 +1068,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           CAST("t0"."ordered_at" AS DATE) AS "_day"
         FROM "orders" AS "t0"
-        WHERE
-          CAST("t0"."ordered_at" AS DATE) IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -1155,8 +1123,6 @@ WITH "t2" AS (
       CAST("t0"."ordered_at" AS DATE) AS "_day",
       DATE_TRUNC('MONTH', CAST("t0"."ordered_at" AS DATE)) AS "period"
     FROM "orders" AS "t0"
-    WHERE
-      CAST("t0"."ordered_at" AS DATE) IS NOT NULL
   ) AS "t1"
   GROUP BY
     1
@@ -1183,7 +1149,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."revenue") AS "revenue",
+    CAST(SUM("t3"."revenue") AS DOUBLE) AS "revenue",
     CAST(SUM("t3"."orders") AS DOUBLE) AS "orders"
   FROM (
     SELECT
@@ -1194,7 +1160,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."revenue_base" AS DOUBLE)) AS "revenue",
+        SUM("t1"."revenue_base") AS "revenue",
         COUNT(*) AS "orders"
       FROM (
         SELECT
@@ -1218,8 +1184,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           CAST("t0"."ordered_at" AS DATE) AS "_day"
         FROM "orders" AS "t0"
-        WHERE
-          CAST("t0"."ordered_at" AS DATE) IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -1251,7 +1215,7 @@ ORDER BY
 WITH "t8" AS (
   SELECT
     "t6"."period",
-    SUM("t6"."spend") AS "spend"
+    CAST(SUM("t6"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t4"."_day",
@@ -1260,7 +1224,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t2"."_day",
-        SUM(CAST("t2"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t2"."spend_base") AS "spend"
       FROM (
         SELECT
           "t1"."date",
@@ -1289,8 +1253,6 @@ WITH "t8" AS (
           "t1"."_load_id",
           "t1"."date" AS "_day"
         FROM "ad_performance" AS "t1"
-        WHERE
-          "t1"."date" IS NOT NULL
       ) AS "t2"
       GROUP BY
         1
@@ -1301,7 +1263,7 @@ WITH "t8" AS (
 ), "t9" AS (
   SELECT
     "t7"."period",
-    SUM("t7"."revenue") AS "revenue"
+    CAST(SUM("t7"."revenue") AS DOUBLE) AS "revenue"
   FROM (
     SELECT
       "t5"."_day",
@@ -1310,7 +1272,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t3"."_day",
-        SUM(CAST("t3"."revenue_base" AS DOUBLE)) AS "revenue"
+        SUM("t3"."revenue_base") AS "revenue"
       FROM (
         SELECT
           "t0"."order_id",
@@ -1333,8 +1295,6 @@ WITH "t8" AS (
           "t0"."_load_id",
           CAST("t0"."ordered_at" AS DATE) AS "_day"
         FROM "orders" AS "t0"
-        WHERE
-          CAST("t0"."ordered_at" AS DATE) IS NOT NULL
       ) AS "t3"
       GROUP BY
         1
@@ -1380,7 +1340,7 @@ ORDER BY
 WITH "t8" AS (
   SELECT
     "t6"."period",
-    SUM("t6"."other_costs") AS "other_costs"
+    CAST(SUM("t6"."other_costs") AS DOUBLE) AS "other_costs"
   FROM (
     SELECT
       "t4"."_day",
@@ -1389,7 +1349,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t2"."_day",
-        SUM(CAST("t2"."amount_base" AS DOUBLE)) AS "other_costs"
+        SUM("t2"."amount_base") AS "other_costs"
       FROM (
         SELECT
           "t0"."date",
@@ -1407,8 +1367,6 @@ WITH "t8" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "costs" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t2"
       GROUP BY
         1
@@ -1419,7 +1377,7 @@ WITH "t8" AS (
 ), "t9" AS (
   SELECT
     "t7"."period",
-    SUM("t7"."spend") AS "spend"
+    CAST(SUM("t7"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t5"."_day",
@@ -1428,7 +1386,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t3"."_day",
-        SUM(CAST("t3"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t3"."spend_base") AS "spend"
       FROM (
         SELECT
           "t1"."date",
@@ -1457,8 +1415,6 @@ WITH "t8" AS (
           "t1"."_load_id",
           "t1"."date" AS "_day"
         FROM "ad_performance" AS "t1"
-        WHERE
-          "t1"."date" IS NOT NULL
       ) AS "t3"
       GROUP BY
         1
@@ -1504,7 +1460,7 @@ ORDER BY
 WITH "t8" AS (
   SELECT
     "t6"."period",
-    SUM("t6"."spend") AS "spend"
+    CAST(SUM("t6"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t4"."_day",
@@ -1513,7 +1469,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t2"."_day",
-        SUM(CAST("t2"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t2"."spend_base") AS "spend"
       FROM (
         SELECT
           "t0"."date",
@@ -1542,8 +1498,6 @@ WITH "t8" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t2"
       GROUP BY
         1
@@ -1554,7 +1508,7 @@ WITH "t8" AS (
 ), "t9" AS (
   SELECT
     "t7"."period",
-    SUM("t7"."other_costs") AS "other_costs"
+    CAST(SUM("t7"."other_costs") AS DOUBLE) AS "other_costs"
   FROM (
     SELECT
       "t5"."_day",
@@ -1563,7 +1517,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t3"."_day",
-        SUM(CAST("t3"."amount_base" AS DOUBLE)) AS "other_costs"
+        SUM("t3"."amount_base") AS "other_costs"
       FROM (
         SELECT
           "t1"."date",
@@ -1581,8 +1535,6 @@ WITH "t8" AS (
           "t1"."_load_id",
           "t1"."date" AS "_day"
         FROM "costs" AS "t1"
-        WHERE
-          "t1"."date" IS NOT NULL
       ) AS "t3"
       GROUP BY
         1
@@ -1628,7 +1580,7 @@ ORDER BY
 WITH "t12" AS (
   SELECT
     "t9"."period",
-    SUM("t9"."spend") AS "spend"
+    CAST(SUM("t9"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t6"."_day",
@@ -1637,7 +1589,7 @@ WITH "t12" AS (
     FROM (
       SELECT
         "t3"."_day",
-        SUM(CAST("t3"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t3"."spend_base") AS "spend"
       FROM (
         SELECT
           "t1"."date",
@@ -1666,8 +1618,6 @@ WITH "t12" AS (
           "t1"."_load_id",
           "t1"."date" AS "_day"
         FROM "ad_performance" AS "t1"
-        WHERE
-          "t1"."date" IS NOT NULL
       ) AS "t3"
       GROUP BY
         1
@@ -1678,7 +1628,7 @@ WITH "t12" AS (
 ), "t13" AS (
   SELECT
     "t10"."period",
-    SUM("t10"."other_costs") AS "other_costs"
+    CAST(SUM("t10"."other_costs") AS DOUBLE) AS "other_costs"
   FROM (
     SELECT
       "t7"."_day",
@@ -1687,7 +1637,7 @@ WITH "t12" AS (
     FROM (
       SELECT
         "t4"."_day",
-        SUM(CAST("t4"."amount_base" AS DOUBLE)) AS "other_costs"
+        SUM("t4"."amount_base") AS "other_costs"
       FROM (
         SELECT
           "t2"."date",
@@ -1705,8 +1655,6 @@ WITH "t12" AS (
           "t2"."_load_id",
           "t2"."date" AS "_day"
         FROM "costs" AS "t2"
-        WHERE
-          "t2"."date" IS NOT NULL
       ) AS "t4"
       GROUP BY
         1
@@ -1717,7 +1665,7 @@ WITH "t12" AS (
 ), "t14" AS (
   SELECT
     "t11"."period",
-    SUM("t11"."revenue") AS "revenue"
+    CAST(SUM("t11"."revenue") AS DOUBLE) AS "revenue"
   FROM (
     SELECT
       "t8"."_day",
@@ -1726,7 +1674,7 @@ WITH "t12" AS (
     FROM (
       SELECT
         "t5"."_day",
-        SUM(CAST("t5"."revenue_base" AS DOUBLE)) AS "revenue"
+        SUM("t5"."revenue_base") AS "revenue"
       FROM (
         SELECT
           "t0"."order_id",
@@ -1749,8 +1697,6 @@ WITH "t12" AS (
           "t0"."_load_id",
           CAST("t0"."ordered_at" AS DATE) AS "_day"
         FROM "orders" AS "t0"
-        WHERE
-          CAST("t0"."ordered_at" AS DATE) IS NOT NULL
       ) AS "t5"
       GROUP BY
         1
@@ -1815,7 +1761,7 @@ ORDER BY
 WITH "t12" AS (
   SELECT
     "t9"."period",
-    SUM("t9"."spend") AS "spend"
+    CAST(SUM("t9"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t6"."_day",
@@ -1824,7 +1770,7 @@ WITH "t12" AS (
     FROM (
       SELECT
         "t3"."_day",
-        SUM(CAST("t3"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t3"."spend_base") AS "spend"
       FROM (
         SELECT
           "t1"."date",
@@ -1853,8 +1799,6 @@ WITH "t12" AS (
           "t1"."_load_id",
           "t1"."date" AS "_day"
         FROM "ad_performance" AS "t1"
-        WHERE
-          "t1"."date" IS NOT NULL
       ) AS "t3"
       GROUP BY
         1
@@ -1865,7 +1809,7 @@ WITH "t12" AS (
 ), "t13" AS (
   SELECT
     "t10"."period",
-    SUM("t10"."other_costs") AS "other_costs"
+    CAST(SUM("t10"."other_costs") AS DOUBLE) AS "other_costs"
   FROM (
     SELECT
       "t7"."_day",
@@ -1874,7 +1818,7 @@ WITH "t12" AS (
     FROM (
       SELECT
         "t4"."_day",
-        SUM(CAST("t4"."amount_base" AS DOUBLE)) AS "other_costs"
+        SUM("t4"."amount_base") AS "other_costs"
       FROM (
         SELECT
           "t2"."date",
@@ -1892,8 +1836,6 @@ WITH "t12" AS (
           "t2"."_load_id",
           "t2"."date" AS "_day"
         FROM "costs" AS "t2"
-        WHERE
-          "t2"."date" IS NOT NULL
       ) AS "t4"
       GROUP BY
         1
@@ -1904,7 +1846,7 @@ WITH "t12" AS (
 ), "t14" AS (
   SELECT
     "t11"."period",
-    SUM("t11"."gross_margin") AS "gross_margin"
+    CAST(SUM("t11"."gross_margin") AS DOUBLE) AS "gross_margin"
   FROM (
     SELECT
       "t8"."_day",
@@ -1913,7 +1855,7 @@ WITH "t12" AS (
     FROM (
       SELECT
         "t5"."_day",
-        SUM(CAST("t5"."gross_margin_base" AS DOUBLE)) AS "gross_margin"
+        SUM("t5"."gross_margin_base") AS "gross_margin"
       FROM (
         SELECT
           "t0"."order_id",
@@ -1936,8 +1878,6 @@ WITH "t12" AS (
           "t0"."_load_id",
           CAST("t0"."ordered_at" AS DATE) AS "_day"
         FROM "orders" AS "t0"
-        WHERE
-          CAST("t0"."ordered_at" AS DATE) IS NOT NULL
       ) AS "t5"
       GROUP BY
         1
@@ -2027,15 +1967,13 @@ WITH "t8" AS (
       CAST("t0"."ordered_at" AS DATE) AS "_day",
       DATE_TRUNC('MONTH', CAST("t0"."ordered_at" AS DATE)) AS "period"
     FROM "orders" AS "t0"
-    WHERE
-      CAST("t0"."ordered_at" AS DATE) IS NOT NULL
   ) AS "t5"
   GROUP BY
     1
 ), "t14" AS (
   SELECT
-    "t11"."period",
-    SUM("t11"."spend") AS "spend"
+    "t9"."period",
+    CAST(SUM("t9"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t6"."_day",
@@ -2044,7 +1982,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t3"."_day",
-        SUM(CAST("t3"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t3"."spend_base") AS "spend"
       FROM (
         SELECT
           "t1"."date",
@@ -2073,19 +2011,17 @@ WITH "t8" AS (
           "t1"."_load_id",
           "t1"."date" AS "_day"
         FROM "ad_performance" AS "t1"
-        WHERE
-          "t1"."date" IS NOT NULL
       ) AS "t3"
       GROUP BY
         1
     ) AS "t6"
-  ) AS "t11"
+  ) AS "t9"
   GROUP BY
     1
 ), "t15" AS (
   SELECT
-    "t12"."period",
-    SUM("t12"."other_costs") AS "other_costs"
+    "t10"."period",
+    CAST(SUM("t10"."other_costs") AS DOUBLE) AS "other_costs"
   FROM (
     SELECT
       "t7"."_day",
@@ -2094,7 +2030,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t4"."_day",
-        SUM(CAST("t4"."amount_base" AS DOUBLE)) AS "other_costs"
+        SUM("t4"."amount_base") AS "other_costs"
       FROM (
         SELECT
           "t2"."date",
@@ -2112,13 +2048,11 @@ WITH "t8" AS (
           "t2"."_load_id",
           "t2"."date" AS "_day"
         FROM "costs" AS "t2"
-        WHERE
-          "t2"."date" IS NOT NULL
       ) AS "t4"
       GROUP BY
         1
     ) AS "t7"
-  ) AS "t12"
+  ) AS "t10"
   GROUP BY
     1
 )
@@ -2132,14 +2066,14 @@ FROM (
     "t24"."period",
     "t18"."spend",
     "t19"."other_costs",
-    "t10"."new_customers"
+    "t12"."new_customers"
   FROM (
     SELECT
       *
     FROM (
       SELECT
-        "t9"."period"
-      FROM "t8" AS "t9"
+        "t11"."period"
+      FROM "t8" AS "t11"
     ) AS "t13"
     UNION
     SELECT
@@ -2166,8 +2100,8 @@ FROM (
     ON "t24"."period" = "t18"."period"
   LEFT OUTER JOIN "t15" AS "t19"
     ON "t24"."period" = "t19"."period"
-  LEFT OUTER JOIN "t8" AS "t10"
-    ON "t24"."period" = "t10"."period"
+  LEFT OUTER JOIN "t8" AS "t12"
+    ON "t24"."period" = "t12"."period"
 ) AS "t25"
 ORDER BY
   "t25"."period" ASC;
@@ -2201,15 +2135,13 @@ WITH "t5" AS (
       CAST("t0"."ordered_at" AS DATE) AS "_day",
       DATE_TRUNC('MONTH', CAST("t0"."ordered_at" AS DATE)) AS "period"
     FROM "orders" AS "t0"
-    WHERE
-      CAST("t0"."ordered_at" AS DATE) IS NOT NULL
   ) AS "t3"
   GROUP BY
     1
 ), "t10" AS (
   SELECT
-    "t8"."period",
-    SUM("t8"."spend") AS "spend"
+    "t6"."period",
+    CAST(SUM("t6"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
       "t4"."_day",
@@ -2218,7 +2150,7 @@ WITH "t5" AS (
     FROM (
       SELECT
         "t2"."_day",
-        SUM(CAST("t2"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t2"."spend_base") AS "spend"
       FROM (
         SELECT
           "t1"."date",
@@ -2247,13 +2179,11 @@ WITH "t5" AS (
           "t1"."_load_id",
           "t1"."date" AS "_day"
         FROM "ad_performance" AS "t1"
-        WHERE
-          "t1"."date" IS NOT NULL
       ) AS "t2"
       GROUP BY
         1
     ) AS "t4"
-  ) AS "t8"
+  ) AS "t6"
   GROUP BY
     1
 )
@@ -2264,7 +2194,7 @@ FROM (
   SELECT
     "t15"."period",
     "t12"."spend",
-    "t7"."new_customers"
+    "t8"."new_customers"
   FROM (
     SELECT
       *
@@ -2278,14 +2208,14 @@ FROM (
       *
     FROM (
       SELECT
-        "t6"."period"
-      FROM "t5" AS "t6"
+        "t7"."period"
+      FROM "t5" AS "t7"
     ) AS "t9"
   ) AS "t15"
   LEFT OUTER JOIN "t10" AS "t12"
     ON "t15"."period" = "t12"."period"
-  LEFT OUTER JOIN "t5" AS "t7"
-    ON "t15"."period" = "t7"."period"
+  LEFT OUTER JOIN "t5" AS "t8"
+    ON "t15"."period" = "t8"."period"
 ) AS "t16"
 ORDER BY
   "t16"."period" ASC;
@@ -2329,8 +2259,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           CAST("t0"."created_at" AS DATE) AS "_day"
         FROM "leads" AS "t0"
-        WHERE
-          CAST("t0"."created_at" AS DATE) IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -2628,17 +2556,17 @@ ORDER BY
 -- cpl
 WITH "t8" AS (
   SELECT
-    "t7"."period",
-    SUM("t7"."spend") AS "spend"
+    "t6"."period",
+    CAST(SUM("t6"."spend") AS DOUBLE) AS "spend"
   FROM (
     SELECT
-      "t5"."_day",
-      "t5"."spend",
-      DATE_TRUNC('MONTH', "t5"."_day") AS "period"
+      "t4"."_day",
+      "t4"."spend",
+      DATE_TRUNC('MONTH', "t4"."_day") AS "period"
     FROM (
       SELECT
         "t2"."_day",
-        SUM(CAST("t2"."spend_base" AS DOUBLE)) AS "spend"
+        SUM("t2"."spend_base") AS "spend"
       FROM (
         SELECT
           "t0"."date",
@@ -2667,24 +2595,22 @@ WITH "t8" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "ad_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t2"
       GROUP BY
         1
-    ) AS "t5"
-  ) AS "t7"
+    ) AS "t4"
+  ) AS "t6"
   GROUP BY
     1
 ), "t9" AS (
   SELECT
-    "t6"."period",
-    CAST(SUM("t6"."leads") AS DOUBLE) AS "leads"
+    "t7"."period",
+    CAST(SUM("t7"."leads") AS DOUBLE) AS "leads"
   FROM (
     SELECT
-      "t4"."_day",
-      "t4"."leads",
-      DATE_TRUNC('MONTH', "t4"."_day") AS "period"
+      "t5"."_day",
+      "t5"."leads",
+      DATE_TRUNC('MONTH', "t5"."_day") AS "period"
     FROM (
       SELECT
         "t3"."_day",
@@ -2714,13 +2640,11 @@ WITH "t8" AS (
           "t1"."_load_id",
           CAST("t1"."created_at" AS DATE) AS "_day"
         FROM "leads" AS "t1"
-        WHERE
-          CAST("t1"."created_at" AS DATE) IS NOT NULL
       ) AS "t3"
       GROUP BY
         1
-    ) AS "t4"
-  ) AS "t6"
+    ) AS "t5"
+  ) AS "t7"
   GROUP BY
     1
 )
@@ -2796,8 +2720,6 @@ WITH "t7" AS (
           "t0"."_load_id",
           CAST("t0"."created_at" AS DATE) AS "_day"
         FROM "leads" AS "t0"
-        WHERE
-          CAST("t0"."created_at" AS DATE) IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -2805,7 +2727,7 @@ WITH "t7" AS (
   ) AS "t5"
   GROUP BY
     1
-), "t8" AS (
+), "t9" AS (
   SELECT
     "t6"."period",
     CAST(SUM("t6"."mqls") AS DOUBLE) AS "mqls"
@@ -2859,29 +2781,29 @@ SELECT
 FROM (
   SELECT
     "t16"."period",
-    "t12"."mqls",
-    "t11"."leads"
+    "t13"."mqls",
+    "t10"."leads"
   FROM (
     SELECT
       *
     FROM (
       SELECT
-        "t10"."period"
-      FROM "t8" AS "t10"
+        "t11"."period"
+      FROM "t9" AS "t11"
     ) AS "t14"
     UNION
     SELECT
       *
     FROM (
       SELECT
-        "t9"."period"
-      FROM "t7" AS "t9"
-    ) AS "t13"
+        "t8"."period"
+      FROM "t7" AS "t8"
+    ) AS "t12"
   ) AS "t16"
-  LEFT OUTER JOIN "t8" AS "t12"
-    ON "t16"."period" = "t12"."period"
-  LEFT OUTER JOIN "t7" AS "t11"
-    ON "t16"."period" = "t11"."period"
+  LEFT OUTER JOIN "t9" AS "t13"
+    ON "t16"."period" = "t13"."period"
+  LEFT OUTER JOIN "t7" AS "t10"
+    ON "t16"."period" = "t10"."period"
 ) AS "t17"
 ORDER BY
   "t17"."period" ASC;
@@ -3183,8 +3105,6 @@ WITH "t7" AS (
           "t0"."_load_id",
           CAST("t0"."created_at" AS DATE) AS "_day"
         FROM "leads" AS "t0"
-        WHERE
-          CAST("t0"."created_at" AS DATE) IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3192,7 +3112,7 @@ WITH "t7" AS (
   ) AS "t5"
   GROUP BY
     1
-), "t8" AS (
+), "t9" AS (
   SELECT
     "t6"."period",
     CAST(SUM("t6"."won") AS DOUBLE) AS "won"
@@ -3246,29 +3166,29 @@ SELECT
 FROM (
   SELECT
     "t16"."period",
-    "t12"."won",
-    "t11"."leads"
+    "t13"."won",
+    "t10"."leads"
   FROM (
     SELECT
       *
     FROM (
       SELECT
-        "t10"."period"
-      FROM "t8" AS "t10"
+        "t11"."period"
+      FROM "t9" AS "t11"
     ) AS "t14"
     UNION
     SELECT
       *
     FROM (
       SELECT
-        "t9"."period"
-      FROM "t7" AS "t9"
-    ) AS "t13"
+        "t8"."period"
+      FROM "t7" AS "t8"
+    ) AS "t12"
   ) AS "t16"
-  LEFT OUTER JOIN "t8" AS "t12"
-    ON "t16"."period" = "t12"."period"
-  LEFT OUTER JOIN "t7" AS "t11"
-    ON "t16"."period" = "t11"."period"
+  LEFT OUTER JOIN "t9" AS "t13"
+    ON "t16"."period" = "t13"."period"
+  LEFT OUTER JOIN "t7" AS "t10"
+    ON "t16"."period" = "t10"."period"
 ) AS "t17"
 ORDER BY
   "t17"."period" ASC;
@@ -3277,7 +3197,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."sessions") AS "sessions"
+    CAST(SUM("t3"."sessions") AS DOUBLE) AS "sessions"
   FROM (
     SELECT
       "t2"."_day",
@@ -3286,7 +3206,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."sessions" AS DOUBLE)) AS "sessions"
+        SUM("t1"."sessions") AS "sessions"
       FROM (
         SELECT
           "t0"."date",
@@ -3316,8 +3236,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3348,7 +3266,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."users") AS "users"
+    CAST(SUM("t3"."users") AS DOUBLE) AS "users"
   FROM (
     SELECT
       "t2"."_day",
@@ -3357,7 +3275,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."users" AS DOUBLE)) AS "users"
+        SUM("t1"."users") AS "users"
       FROM (
         SELECT
           "t0"."date",
@@ -3387,8 +3305,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3419,7 +3335,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."new_users") AS "new_users"
+    CAST(SUM("t3"."new_users") AS DOUBLE) AS "new_users"
   FROM (
     SELECT
       "t2"."_day",
@@ -3428,7 +3344,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."new_users" AS DOUBLE)) AS "new_users"
+        SUM("t1"."new_users") AS "new_users"
       FROM (
         SELECT
           "t0"."date",
@@ -3458,8 +3374,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3490,7 +3404,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."pageviews") AS "pageviews"
+    CAST(SUM("t3"."pageviews") AS DOUBLE) AS "pageviews"
   FROM (
     SELECT
       "t2"."_day",
@@ -3499,7 +3413,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."pageviews" AS DOUBLE)) AS "pageviews"
+        SUM("t1"."pageviews") AS "pageviews"
       FROM (
         SELECT
           "t0"."date",
@@ -3529,8 +3443,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3561,7 +3473,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."engaged_sessions") AS "engaged_sessions"
+    CAST(SUM("t3"."engaged_sessions") AS DOUBLE) AS "engaged_sessions"
   FROM (
     SELECT
       "t2"."_day",
@@ -3570,7 +3482,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."engaged_sessions" AS DOUBLE)) AS "engaged_sessions"
+        SUM("t1"."engaged_sessions") AS "engaged_sessions"
       FROM (
         SELECT
           "t0"."date",
@@ -3600,8 +3512,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3632,7 +3542,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."bounces") AS "bounces"
+    CAST(SUM("t3"."bounces") AS DOUBLE) AS "bounces"
   FROM (
     SELECT
       "t2"."_day",
@@ -3641,7 +3551,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."bounces" AS DOUBLE)) AS "bounces"
+        SUM("t1"."bounces") AS "bounces"
       FROM (
         SELECT
           "t0"."date",
@@ -3671,8 +3581,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3742,8 +3650,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3813,8 +3719,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3845,8 +3749,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."pageviews") AS "pageviews",
-    SUM("t3"."sessions") AS "sessions"
+    CAST(SUM("t3"."pageviews") AS DOUBLE) AS "pageviews",
+    CAST(SUM("t3"."sessions") AS DOUBLE) AS "sessions"
   FROM (
     SELECT
       "t2"."_day",
@@ -3856,8 +3760,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."pageviews" AS DOUBLE)) AS "pageviews",
-        SUM(CAST("t1"."sessions" AS DOUBLE)) AS "sessions"
+        SUM("t1"."pageviews") AS "pageviews",
+        SUM("t1"."sessions") AS "sessions"
       FROM (
         SELECT
           "t0"."date",
@@ -3887,8 +3791,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -3920,7 +3822,7 @@ ORDER BY
 WITH "t8" AS (
   SELECT
     "t6"."period",
-    SUM("t6"."sessions") AS "sessions"
+    CAST(SUM("t6"."sessions") AS DOUBLE) AS "sessions"
   FROM (
     SELECT
       "t4"."_day",
@@ -3929,7 +3831,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t2"."_day",
-        SUM(CAST("t2"."sessions" AS DOUBLE)) AS "sessions"
+        SUM("t2"."sessions") AS "sessions"
       FROM (
         SELECT
           "t1"."date",
@@ -3959,8 +3861,6 @@ WITH "t8" AS (
           "t1"."_load_id",
           "t1"."date" AS "_day"
         FROM "web_traffic" AS "t1"
-        WHERE
-          "t1"."date" IS NOT NULL
       ) AS "t2"
       GROUP BY
         1
@@ -3971,7 +3871,7 @@ WITH "t8" AS (
 ), "t9" AS (
   SELECT
     "t7"."period",
-    SUM("t7"."revenue") AS "revenue"
+    CAST(SUM("t7"."revenue") AS DOUBLE) AS "revenue"
   FROM (
     SELECT
       "t5"."_day",
@@ -3980,7 +3880,7 @@ WITH "t8" AS (
     FROM (
       SELECT
         "t3"."_day",
-        SUM(CAST("t3"."revenue_base" AS DOUBLE)) AS "revenue"
+        SUM("t3"."revenue_base") AS "revenue"
       FROM (
         SELECT
           "t0"."order_id",
@@ -4003,8 +3903,6 @@ WITH "t8" AS (
           "t0"."_load_id",
           CAST("t0"."ordered_at" AS DATE) AS "_day"
         FROM "orders" AS "t0"
-        WHERE
-          CAST("t0"."ordered_at" AS DATE) IS NOT NULL
       ) AS "t3"
       GROUP BY
         1
@@ -4050,8 +3948,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."bounces") AS "bounces",
-    SUM("t3"."sessions") AS "sessions"
+    CAST(SUM("t3"."bounces") AS DOUBLE) AS "bounces",
+    CAST(SUM("t3"."sessions") AS DOUBLE) AS "sessions"
   FROM (
     SELECT
       "t2"."_day",
@@ -4061,8 +3959,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."bounces" AS DOUBLE)) AS "bounces",
-        SUM(CAST("t1"."sessions" AS DOUBLE)) AS "sessions"
+        SUM("t1"."bounces") AS "bounces",
+        SUM("t1"."sessions") AS "sessions"
       FROM (
         SELECT
           "t0"."date",
@@ -4092,8 +3990,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4125,8 +4021,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."engaged_sessions") AS "engaged_sessions",
-    SUM("t3"."sessions") AS "sessions"
+    CAST(SUM("t3"."engaged_sessions") AS DOUBLE) AS "engaged_sessions",
+    CAST(SUM("t3"."sessions") AS DOUBLE) AS "sessions"
   FROM (
     SELECT
       "t2"."_day",
@@ -4136,8 +4032,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."engaged_sessions" AS DOUBLE)) AS "engaged_sessions",
-        SUM(CAST("t1"."sessions" AS DOUBLE)) AS "sessions"
+        SUM("t1"."engaged_sessions") AS "engaged_sessions",
+        SUM("t1"."sessions") AS "sessions"
       FROM (
         SELECT
           "t0"."date",
@@ -4167,8 +4063,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4201,7 +4095,7 @@ WITH "t4" AS (
   SELECT
     "t3"."period",
     SUM("t3"."engagement_seconds") AS "engagement_seconds",
-    SUM("t3"."sessions") AS "sessions"
+    CAST(SUM("t3"."sessions") AS DOUBLE) AS "sessions"
   FROM (
     SELECT
       "t2"."_day",
@@ -4212,7 +4106,7 @@ WITH "t4" AS (
       SELECT
         "t1"."_day",
         SUM("t1"."engagement_seconds") AS "engagement_seconds",
-        SUM(CAST("t1"."sessions" AS DOUBLE)) AS "sessions"
+        SUM("t1"."sessions") AS "sessions"
       FROM (
         SELECT
           "t0"."date",
@@ -4242,8 +4136,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4276,7 +4168,7 @@ WITH "t4" AS (
   SELECT
     "t3"."period",
     SUM("t3"."web_conversions") AS "web_conversions",
-    SUM("t3"."sessions") AS "sessions"
+    CAST(SUM("t3"."sessions") AS DOUBLE) AS "sessions"
   FROM (
     SELECT
       "t2"."_day",
@@ -4287,7 +4179,7 @@ WITH "t4" AS (
       SELECT
         "t1"."_day",
         SUM("t1"."conversions") AS "web_conversions",
-        SUM(CAST("t1"."sessions" AS DOUBLE)) AS "sessions"
+        SUM("t1"."sessions") AS "sessions"
       FROM (
         SELECT
           "t0"."date",
@@ -4317,8 +4209,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "web_traffic" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4350,7 +4240,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."emails_sent") AS "emails_sent"
+    CAST(SUM("t3"."emails_sent") AS DOUBLE) AS "emails_sent"
   FROM (
     SELECT
       "t2"."_day",
@@ -4359,7 +4249,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."sent" AS DOUBLE)) AS "emails_sent"
+        SUM("t1"."sent") AS "emails_sent"
       FROM (
         SELECT
           "t0"."date",
@@ -4387,8 +4277,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4419,7 +4307,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."emails_delivered") AS "emails_delivered"
+    CAST(SUM("t3"."emails_delivered") AS DOUBLE) AS "emails_delivered"
   FROM (
     SELECT
       "t2"."_day",
@@ -4428,7 +4316,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."delivered" AS DOUBLE)) AS "emails_delivered"
+        SUM("t1"."delivered") AS "emails_delivered"
       FROM (
         SELECT
           "t0"."date",
@@ -4456,8 +4344,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4488,7 +4374,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_opens") AS "email_opens"
+    CAST(SUM("t3"."email_opens") AS DOUBLE) AS "email_opens"
   FROM (
     SELECT
       "t2"."_day",
@@ -4497,7 +4383,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."unique_opens" AS DOUBLE)) AS "email_opens"
+        SUM("t1"."unique_opens") AS "email_opens"
       FROM (
         SELECT
           "t0"."date",
@@ -4525,8 +4411,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4557,7 +4441,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_clicks") AS "email_clicks"
+    CAST(SUM("t3"."email_clicks") AS DOUBLE) AS "email_clicks"
   FROM (
     SELECT
       "t2"."_day",
@@ -4566,7 +4450,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."unique_clicks" AS DOUBLE)) AS "email_clicks"
+        SUM("t1"."unique_clicks") AS "email_clicks"
       FROM (
         SELECT
           "t0"."date",
@@ -4594,8 +4478,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4626,7 +4508,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_unsubscribes") AS "email_unsubscribes"
+    CAST(SUM("t3"."email_unsubscribes") AS DOUBLE) AS "email_unsubscribes"
   FROM (
     SELECT
       "t2"."_day",
@@ -4635,7 +4517,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."unsubscribes" AS DOUBLE)) AS "email_unsubscribes"
+        SUM("t1"."unsubscribes") AS "email_unsubscribes"
       FROM (
         SELECT
           "t0"."date",
@@ -4663,8 +4545,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4695,7 +4575,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_complaints") AS "email_complaints"
+    CAST(SUM("t3"."email_complaints") AS DOUBLE) AS "email_complaints"
   FROM (
     SELECT
       "t2"."_day",
@@ -4704,7 +4584,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."complaints" AS DOUBLE)) AS "email_complaints"
+        SUM("t1"."complaints") AS "email_complaints"
       FROM (
         SELECT
           "t0"."date",
@@ -4732,8 +4612,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4764,8 +4642,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."emails_delivered") AS "emails_delivered",
-    SUM("t3"."emails_sent") AS "emails_sent"
+    CAST(SUM("t3"."emails_delivered") AS DOUBLE) AS "emails_delivered",
+    CAST(SUM("t3"."emails_sent") AS DOUBLE) AS "emails_sent"
   FROM (
     SELECT
       "t2"."_day",
@@ -4775,8 +4653,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."delivered" AS DOUBLE)) AS "emails_delivered",
-        SUM(CAST("t1"."sent" AS DOUBLE)) AS "emails_sent"
+        SUM("t1"."delivered") AS "emails_delivered",
+        SUM("t1"."sent") AS "emails_sent"
       FROM (
         SELECT
           "t0"."date",
@@ -4804,8 +4682,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4837,8 +4713,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_opens") AS "email_opens",
-    SUM("t3"."emails_delivered") AS "emails_delivered"
+    CAST(SUM("t3"."email_opens") AS DOUBLE) AS "email_opens",
+    CAST(SUM("t3"."emails_delivered") AS DOUBLE) AS "emails_delivered"
   FROM (
     SELECT
       "t2"."_day",
@@ -4848,8 +4724,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."unique_opens" AS DOUBLE)) AS "email_opens",
-        SUM(CAST("t1"."delivered" AS DOUBLE)) AS "emails_delivered"
+        SUM("t1"."unique_opens") AS "email_opens",
+        SUM("t1"."delivered") AS "emails_delivered"
       FROM (
         SELECT
           "t0"."date",
@@ -4877,8 +4753,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4910,8 +4784,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_clicks") AS "email_clicks",
-    SUM("t3"."emails_delivered") AS "emails_delivered"
+    CAST(SUM("t3"."email_clicks") AS DOUBLE) AS "email_clicks",
+    CAST(SUM("t3"."emails_delivered") AS DOUBLE) AS "emails_delivered"
   FROM (
     SELECT
       "t2"."_day",
@@ -4921,8 +4795,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."unique_clicks" AS DOUBLE)) AS "email_clicks",
-        SUM(CAST("t1"."delivered" AS DOUBLE)) AS "emails_delivered"
+        SUM("t1"."unique_clicks") AS "email_clicks",
+        SUM("t1"."delivered") AS "emails_delivered"
       FROM (
         SELECT
           "t0"."date",
@@ -4950,8 +4824,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -4983,8 +4855,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_clicks") AS "email_clicks",
-    SUM("t3"."email_opens") AS "email_opens"
+    CAST(SUM("t3"."email_clicks") AS DOUBLE) AS "email_clicks",
+    CAST(SUM("t3"."email_opens") AS DOUBLE) AS "email_opens"
   FROM (
     SELECT
       "t2"."_day",
@@ -4994,8 +4866,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."unique_clicks" AS DOUBLE)) AS "email_clicks",
-        SUM(CAST("t1"."unique_opens" AS DOUBLE)) AS "email_opens"
+        SUM("t1"."unique_clicks") AS "email_clicks",
+        SUM("t1"."unique_opens") AS "email_opens"
       FROM (
         SELECT
           "t0"."date",
@@ -5023,8 +4895,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -5056,8 +4926,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_unsubscribes") AS "email_unsubscribes",
-    SUM("t3"."emails_delivered") AS "emails_delivered"
+    CAST(SUM("t3"."email_unsubscribes") AS DOUBLE) AS "email_unsubscribes",
+    CAST(SUM("t3"."emails_delivered") AS DOUBLE) AS "emails_delivered"
   FROM (
     SELECT
       "t2"."_day",
@@ -5067,8 +4937,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."unsubscribes" AS DOUBLE)) AS "email_unsubscribes",
-        SUM(CAST("t1"."delivered" AS DOUBLE)) AS "emails_delivered"
+        SUM("t1"."unsubscribes") AS "email_unsubscribes",
+        SUM("t1"."delivered") AS "emails_delivered"
       FROM (
         SELECT
           "t0"."date",
@@ -5096,8 +4966,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -5129,8 +4997,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."email_complaints") AS "email_complaints",
-    SUM("t3"."emails_delivered") AS "emails_delivered"
+    CAST(SUM("t3"."email_complaints") AS DOUBLE) AS "email_complaints",
+    CAST(SUM("t3"."emails_delivered") AS DOUBLE) AS "emails_delivered"
   FROM (
     SELECT
       "t2"."_day",
@@ -5140,8 +5008,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."complaints" AS DOUBLE)) AS "email_complaints",
-        SUM(CAST("t1"."delivered" AS DOUBLE)) AS "emails_delivered"
+        SUM("t1"."complaints") AS "email_complaints",
+        SUM("t1"."delivered") AS "emails_delivered"
       FROM (
         SELECT
           "t0"."date",
@@ -5169,8 +5037,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "email_campaigns" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -5202,7 +5068,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."social_impressions") AS "social_impressions"
+    CAST(SUM("t3"."social_impressions") AS DOUBLE) AS "social_impressions"
   FROM (
     SELECT
       "t2"."_day",
@@ -5211,7 +5077,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."impressions" AS DOUBLE)) AS "social_impressions"
+        SUM("t1"."impressions") AS "social_impressions"
       FROM (
         SELECT
           "t0"."date",
@@ -5232,8 +5098,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "social_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -5264,7 +5128,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."social_engagements") AS "social_engagements"
+    CAST(SUM("t3"."social_engagements") AS DOUBLE) AS "social_engagements"
   FROM (
     SELECT
       "t2"."_day",
@@ -5273,7 +5137,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."engagements" AS DOUBLE)) AS "social_engagements"
+        SUM("t1"."engagements") AS "social_engagements"
       FROM (
         SELECT
           "t0"."date",
@@ -5294,8 +5158,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "social_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -5326,7 +5188,7 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."follower_change") AS "follower_change"
+    CAST(SUM("t3"."follower_change") AS DOUBLE) AS "follower_change"
   FROM (
     SELECT
       "t2"."_day",
@@ -5335,7 +5197,7 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."follower_change" AS DOUBLE)) AS "follower_change"
+        SUM("t1"."follower_change") AS "follower_change"
       FROM (
         SELECT
           "t0"."date",
@@ -5356,8 +5218,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "social_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -5406,12 +5266,10 @@ WITH "t1" AS (
     "t0"."date" AS "_day",
     DATE_TRUNC('MONTH', "t0"."date") AS "period"
   FROM "social_performance" AS "t0"
-  WHERE
-    "t0"."date" IS NOT NULL
 ), "t8" AS (
   SELECT
     "t7"."period",
-    SUM(CAST("t7"."followers" - "t7"."follower_change" AS DOUBLE)) AS "followers_start"
+    CAST(SUM("t7"."followers" - "t7"."follower_change") AS DOUBLE) AS "followers_start"
   FROM (
     SELECT
       *
@@ -5475,8 +5333,8 @@ ORDER BY
 WITH "t4" AS (
   SELECT
     "t3"."period",
-    SUM("t3"."social_engagements") AS "social_engagements",
-    SUM("t3"."social_impressions") AS "social_impressions"
+    CAST(SUM("t3"."social_engagements") AS DOUBLE) AS "social_engagements",
+    CAST(SUM("t3"."social_impressions") AS DOUBLE) AS "social_impressions"
   FROM (
     SELECT
       "t2"."_day",
@@ -5486,8 +5344,8 @@ WITH "t4" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."engagements" AS DOUBLE)) AS "social_engagements",
-        SUM(CAST("t1"."impressions" AS DOUBLE)) AS "social_impressions"
+        SUM("t1"."engagements") AS "social_engagements",
+        SUM("t1"."impressions") AS "social_impressions"
       FROM (
         SELECT
           "t0"."date",
@@ -5508,8 +5366,6 @@ WITH "t4" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "social_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -5559,12 +5415,10 @@ WITH "t2" AS (
     "t0"."date" AS "_day",
     DATE_TRUNC('MONTH', "t0"."date") AS "period"
   FROM "social_performance" AS "t0"
-  WHERE
-    "t0"."date" IS NOT NULL
 ), "t10" AS (
   SELECT
     "t8"."period",
-    SUM("t8"."follower_change") AS "follower_change"
+    CAST(SUM("t8"."follower_change") AS DOUBLE) AS "follower_change"
   FROM (
     SELECT
       "t5"."_day",
@@ -5573,7 +5427,7 @@ WITH "t2" AS (
     FROM (
       SELECT
         "t1"."_day",
-        SUM(CAST("t1"."follower_change" AS DOUBLE)) AS "follower_change"
+        SUM("t1"."follower_change") AS "follower_change"
       FROM (
         SELECT
           "t0"."date",
@@ -5594,8 +5448,6 @@ WITH "t2" AS (
           "t0"."_load_id",
           "t0"."date" AS "_day"
         FROM "social_performance" AS "t0"
-        WHERE
-          "t0"."date" IS NOT NULL
       ) AS "t1"
       GROUP BY
         1
@@ -5606,7 +5458,7 @@ WITH "t2" AS (
 ), "t15" AS (
   SELECT
     "t13"."period",
-    SUM(CAST("t13"."followers" - "t13"."follower_change" AS DOUBLE)) AS "followers_start"
+    CAST(SUM("t13"."followers" - "t13"."follower_change") AS DOUBLE) AS "followers_start"
   FROM (
     SELECT
       *
