@@ -11,29 +11,18 @@ from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
 from mpm.errors import UserError
 from mpm.metrics import Kpi, check, load_catalog, workspace_catalog
-from mpm.metrics.formula import render
+from mpm.metrics.reference import definition
 
 app = typer.Typer(help="The KPI catalog: list, show one, check your YAML.", no_args_is_help=True)
 
 
 def _record(kpi: Kpi) -> dict[str, object]:
-    if kpi.measure is not None:
-        m = kpi.measure
-        column = m.column or (render(m.expr) if m.expr else "*")
-        definition = f"{m.agg}({column}) from {m.table}"
-        if m.filter is not None:
-            definition += f" where {render(m.filter)}"
-        if m.time:
-            definition += f" by {m.time}"
-    else:
-        assert kpi.formula is not None
-        definition = render(kpi.formula)
     return {
         "name": kpi.name,
         "label": kpi.label,
         "unit": str(kpi.unit),
         "direction": str(kpi.direction),
-        "definition": definition,
+        "definition": definition(kpi, code=str),
         "description": kpi.description,
         "origin": kpi.origin,
     }

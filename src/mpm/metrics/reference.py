@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mpm.metrics.catalog import Catalog, Kpi, load_catalog
 from mpm.metrics.formula import render
 
@@ -19,20 +21,21 @@ SECTIONS = (
 )
 
 
-def _definition(kpi: Kpi) -> str:
+def definition(kpi: Kpi, code: Callable[[str], str] = lambda text: f"`{text}`") -> str:
+    """How a KPI is computed, in words and formulas (`code` marks up the formula parts)."""
     if kpi.measure is not None:
         m = kpi.measure
         column = m.column or (render(m.expr) if m.expr else "*")
-        text = f"{m.agg}(`{m.table}.{column}`)"
+        text = f"{m.agg}({code(f'{m.table}.{column}')})"
         if m.filter is not None:
-            text += f" where `{render(m.filter)}`"
+            text += f" where {code(render(m.filter))}"
         if m.time:
-            text += f", in time by `{m.time}`"
+            text += f", in time by {code(m.time)}"
         if m.allocate_by:
-            text += f"; rows without the dimension spread by `{m.allocate_by}`"
+            text += f"; rows without the dimension spread by {code(m.allocate_by)}"
         return text
     assert kpi.formula is not None
-    return f"`{render(kpi.formula)}`"
+    return code(render(kpi.formula))
 
 
 def _home(catalog: Catalog, kpi: Kpi) -> str:
@@ -59,7 +62,7 @@ def kpis_markdown(catalog: Catalog | None = None) -> str:
         for kpi in rows:
             good = {"higher": "↑ higher", "lower": "↓ lower", "none": "—"}[str(kpi.direction)]
             parts.append(
-                f"| `{kpi.name}` | {kpi.label} | {_definition(kpi)} | {kpi.unit} | {good} |"
+                f"| `{kpi.name}` | {kpi.label} | {definition(kpi)} | {kpi.unit} | {good} |"
             )
         parts += ["", *(f"- `{k.name}`: {k.description}" for k in rows)]
     parts.append(END)

@@ -7,7 +7,7 @@ run on the workspace's warehouse (or `MPM_WAREHOUSE_URL`), comparisons and top-N
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from mpm.errors import UserError
 from mpm.metrics.catalog import Catalog, load_catalog
 from mpm.metrics.compiler import PERIOD, Context, Filter, QuerySpec, compile_query
 from mpm.metrics.periods import Calendar, Compare, Grain, parse_day, period_start, shift
-from mpm.store import WorkspaceSettings, ensure_workspace, session_scope
+from mpm.store import ensure_workspace, session_scope
 from mpm.warehouse import Warehouse, connect_query_only
 
 NONE_LABEL = "(none)"
@@ -47,6 +47,50 @@ def _open_backend(settings: Settings, workspace: str) -> tuple[Any, Warehouse | 
     return warehouse.ibis(), warehouse
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    catalog: Catalog
+    ctx: Context
+    spec: QuerySpec
+    today: date
+
+
+def _prepare(
+    settings: Settings,
+    workspace: str,
+    kpis: str | Iterable[str],
+    *,
+    by: str | Iterable[str] | None = None,
+    grain: str | Grain | None = None,
+    start: str | date | None = None,
+    end: str | date | None = None,
+    where: str | Iterable[str] | None = None,
+    top: int | None = None,
+) -> _Prepared:
+    """The workspace's catalog and calendar, and the query spec with its dates resolved."""
+    with session_scope(settings.app_database_url) as session:
+        ws = ensure_workspace(session, workspace)
+    ctx = Context(
+        calendar=Calendar(ws.week_start, ws.fiscal_year_start_month), timezone=ws.timezone
+    )
+    today = datetime.now(ZoneInfo(ws.timezone)).date()
+    where_list = [where] if isinstance(where, str) else list(where or [])
+    spec = QuerySpec(
+        kpis=_names(kpis),
+        by=_names(by),
+        grain=_grain(grain),
+        start=_day(start, today, ctx.calendar, end=False),
+        end=_day(end, today, ctx.calendar, end=True),
+        where=tuple(Filter.parse(w) for w in where_list),
+        top=top,
+    )
+    if not spec.kpis:
+        raise UserError("name at least one KPI (see `mpm metrics list`)")
+    if spec.start and spec.end and spec.start > spec.end:
+        raise UserError(f"--from {spec.start} is after --to {spec.end}")
+    return _Prepared(workspace_catalog(settings, workspace), ctx, spec, today)
+
+
 def query(
     kpis: str | Iterable[str],
     *,
@@ -66,25 +110,10 @@ def query(
     day of each period, with a grain), the `by` dimensions, one column per KPI, and with
     `compare` `<kpi>_previous` and `<kpi>_change` (relative; null when the previous is 0)."""
     settings = settings or get_settings()
-    with session_scope(settings.app_database_url) as session:
-        ws = ensure_workspace(session, workspace)
-    catalog = workspace_catalog(settings, workspace)
-    ctx = _context(ws)
-    today = datetime.now(ZoneInfo(ws.timezone)).date()
-    where_list = [where] if isinstance(where, str) else list(where or [])
-    spec = QuerySpec(
-        kpis=_names(kpis),
-        by=_names(by),
-        grain=_grain(grain),
-        start=_day(start, today, ctx.calendar, end=False),
-        end=_day(end, today, ctx.calendar, end=True),
-        where=tuple(Filter.parse(w) for w in where_list),
-        top=top,
+    prepared = _prepare(
+        settings, workspace, kpis, by=by, grain=grain, start=start, end=end, where=where, top=top
     )
-    if not spec.kpis:
-        raise UserError("name at least one KPI (see `mpm metrics list`)")
-    if spec.start and spec.end and spec.start > spec.end:
-        raise UserError(f"--from {spec.start} is after --to {spec.end}")
+    catalog, ctx, spec = prepared.catalog, prepared.ctx, prepared.spec
     warehouse = None
     if backend is None:
         backend, warehouse = _open_backend(settings, workspace)
@@ -93,7 +122,7 @@ def query(
             spec = _with_top(backend, catalog, spec, ctx)
         frame = _run(backend, catalog, spec, ctx)
         if compare is not None:
-            frame = _compare(backend, catalog, spec, ctx, Compare(compare), frame, today)
+            frame = _compare(backend, catalog, spec, ctx, Compare(compare), frame, prepared.today)
     finally:
         if warehouse is not None:
             warehouse.close()
@@ -112,35 +141,18 @@ def compiled_sql(
     settings: Settings | None = None,
     **options: Any,
 ) -> str:
-    """The SQL a query compiles to (for `mpm kpi --explain`)."""
+    """The SQL a query compiles to (for `mpm kpi --explain`); options as `query`."""
     settings = settings or get_settings()
-    with session_scope(settings.app_database_url) as session:
-        ws = ensure_workspace(session, workspace)
-    catalog = workspace_catalog(settings, workspace)
-    ctx = _context(ws)
-    today = datetime.now(ZoneInfo(ws.timezone)).date()
-    spec = QuerySpec(
-        kpis=_names(kpis),
-        by=_names(options.get("by")),
-        grain=_grain(options.get("grain")),
-        start=_day(options.get("start"), today, ctx.calendar, end=False),
-        end=_day(options.get("end"), today, ctx.calendar, end=True),
-        where=tuple(Filter.parse(w) for w in options.get("where") or ()),
-    )
+    prepared = _prepare(settings, workspace, kpis, **options)
     backend, warehouse = _open_backend(settings, workspace)
     try:
         import ibis
 
-        return str(ibis.to_sql(compile_query(backend, catalog, spec, ctx)))
+        expr = compile_query(backend, prepared.catalog, prepared.spec, prepared.ctx)
+        return str(ibis.to_sql(expr))
     finally:
         if warehouse is not None:
             warehouse.close()
-
-
-def _context(ws: WorkspaceSettings) -> Context:
-    return Context(
-        calendar=Calendar(ws.week_start, ws.fiscal_year_start_month), timezone=ws.timezone
-    )
 
 
 def _grain(value: str | Grain | None) -> Grain | None:
