@@ -20,7 +20,7 @@ Examples:
   mpm kpi spend,clicks,ctr,cpc --by channel
   mpm kpi roas,cac --by channel --grain month --from 2025-01-01 --to 2025-06-30
   mpm kpi revenue --grain week --from last_90_days --compare previous_period
-  mpm kpi spend --by campaign --top 5 --where channel=in:Paid Search|Paid Social
+  mpm kpi spend --by campaign --top 5 --where 'channel=in:Paid Search|Paid Social'
   mpm kpi ctr --by campaign --format json
   mpm kpi roas --by channel --explain          # the SQL it compiles to
 """
@@ -42,7 +42,13 @@ def kpi(
         Compare | None, typer.Option("--compare", help="Add <kpi>_previous and <kpi>_change.")
     ] = None,
     top: Annotated[
-        int | None, typer.Option("--top", min=1, help="Keep the N largest values of --by.")
+        int | None,
+        typer.Option(
+            "--top",
+            min=1,
+            help="Keep the N largest values of the first --by dimension by the first KPI; "
+            'the rest become "other".',
+        ),
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Print the compiled SQL.")] = False,
     workspace: WorkspaceOption = "default",
