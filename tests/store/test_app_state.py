@@ -41,7 +41,22 @@ def app_settings(request: pytest.FixtureRequest, home: Path) -> Iterator[Setting
 def test_migrations_create_the_app_tables(app_settings: Settings) -> None:
     engine = engine_for(app_settings.app_database_url)
     tables = set(inspect(engine).get_table_names())
-    assert {"workspaces", "loads", "alembic_version"} <= tables
+    assert {"workspaces", "loads", "objectives", "alembic_version"} <= tables
+
+
+def test_migrations_go_down_and_up_again(app_settings: Settings) -> None:
+    from alembic import command
+
+    from mpm.store.db import alembic_config
+
+    engine = engine_for(app_settings.app_database_url)
+    config = alembic_config(engine)
+    command.downgrade(config, "0001")
+    assert "objectives" not in set(inspect(engine).get_table_names())
+    command.downgrade(config, "base")
+    assert "workspaces" not in set(inspect(engine).get_table_names())
+    command.upgrade(config, "head")
+    assert {"workspaces", "loads", "objectives"} <= set(inspect(engine).get_table_names())
 
 
 def test_workspace_settings_are_kept_and_checked(app_settings: Settings) -> None:

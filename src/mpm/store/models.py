@@ -1,10 +1,21 @@
-"""App-state tables (SQLAlchemy 2): workspaces and load history; later capabilities add theirs."""
+"""App-state tables (SQLAlchemy 2): workspaces, load history, objectives; later capabilities add
+theirs."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -51,3 +62,24 @@ class LoadRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     duration_seconds: Mapped[float | None] = mapped_column(nullable=True)
     reverted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ObjectiveRow(Base):
+    """A SMART objective: a KPI (with filters) to bring to a target over a period."""
+
+    __tablename__ = "objectives"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    goal: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    kpi: Mapped[str] = mapped_column(String(64))
+    filters: Mapped[list[str]] = mapped_column(JSON, default=list)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    target: Mapped[float] = mapped_column(Float)
+    owner: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    cadence: Mapped[str] = mapped_column(String(16), default="weekly")
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
