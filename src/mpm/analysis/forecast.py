@@ -1,0 +1,146 @@
+"""Forecasts of a daily KPI series over the rest of a period, as simulated paths.
+
+The series is modelled on log(1 + y) with ETS(A,N,A) — additive errors, a local level and
+additive weekly seasonality (Hyndman & Athanasopoulos, *Forecasting: Principles and Practice*,
+3rd ed., ch. 8) — fitted by statsmodels. The rest of the period is simulated many times from
+the fitted model, so the expected total, its 80% interval and the probability of reaching a
+target all come from the same paths. The simulated spread is widened by what backtests from
+earlier origins of the same series show (the simulation alone ignores the uncertainty of the
+estimated states). Short or empty histories fall back to resampling recent days.
+
+Measured on 200 simulated series with known dynamics (local level with drift, weekly pattern,
+log-normal and Poisson noise; 120 days of history, 28 days ahead): 80% intervals cover 69.5%,
+Brier score 0.174. Not yet calibrated to the objectives' requirement (70–90% coverage).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+SEASON = 7  # days: weekly seasonality
+MIN_HISTORY = 4 * SEASON  # shorter histories are resampled instead of modelled
+INTERVAL = (0.10, 0.90)  # the 80% interval
+
+
+@dataclass(frozen=True)
+class PathForecast:
+    """Simulated totals of the next `horizon` days."""
+
+    mean: float
+    low: float  # 10% quantile
+    high: float  # 90% quantile
+    totals: np.ndarray  # one total per simulated path
+    method: str
+
+
+def simulate_totals(
+    history: Sequence[float],
+    horizon: int,
+    *,
+    repetitions: int = 2000,
+    seed: int = 0,
+) -> PathForecast:
+    """Totals of the next `horizon` days, simulated `repetitions` times from `history` (daily
+    values up to the last complete day, oldest first; missing days as 0)."""
+    rng = np.random.default_rng(seed)
+    y = np.clip(np.nan_to_num(np.asarray(history, dtype=float)), 0, None)
+    if horizon <= 0:
+        totals = np.zeros(repetitions)
+        method = "none left"
+    elif len(y) < MIN_HISTORY or not y[-MIN_HISTORY:].any():
+        recent = y[-MIN_HISTORY:] if len(y) else np.zeros(1)
+        totals = rng.choice(recent, size=(repetitions, horizon), replace=True).sum(axis=1)
+        method = "resampled recent days"
+    else:
+        totals, method = _ets_totals(y, horizon, repetitions, rng)
+    low, high = np.quantile(totals, INTERVAL)
+    return PathForecast(float(totals.mean()), float(low), float(high), totals, method)
+
+
+def _ets_totals(
+    y: np.ndarray, horizon: int, repetitions: int, rng: np.random.Generator
+) -> tuple[np.ndarray, str]:
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+    z = np.log1p(y)
+    cap = 10 * max(float(y.max()), 1.0)  # a runaway path is capped at 10× the peak day
+
+    def model(series: np.ndarray) -> Any:
+        return ETSModel(series, error="add", seasonal="add", seasonal_periods=SEASON)
+
+    def totals_from(result: Any, count: int) -> np.ndarray:
+        paths = result.simulate(nsimulations=horizon, repetitions=count, anchor="end", rng=rng)
+        daily = np.clip(np.expm1(np.asarray(paths).reshape(horizon, count)), 0, cap)
+        return daily.sum(axis=0)
+
+    with warnings.catch_warnings():  # convergence chatter on short or flat series
+        warnings.simplefilter("ignore")
+        fit: Any = model(z).fit(disp=False, maxiter=200)
+        totals = totals_from(fit, repetitions)
+        scale = _spread_scale(z, y, horizon, fit.params, model, totals_from)
+    if scale > 1:  # widen around the median on the log scale
+        logs = np.log1p(totals)
+        centre = np.median(logs)
+        totals = np.expm1(centre + (logs - centre) * scale)
+    return totals, f"ETS(A,N,A) on log(1+y), spread ×{scale:.2f} from backtests"
+
+
+BACKTESTS = 6  # earlier forecast origins, a week apart
+
+
+def _spread_scale(
+    z: np.ndarray,
+    y: np.ndarray,
+    horizon: int,
+    params: np.ndarray,
+    model: Any,
+    totals_from: Any,
+) -> float:
+    """How much wider the simulated totals must be to match the series' own errors: forecast
+    the same horizon from earlier origins (parameters fixed, states filtered), and compare
+    the realised log errors with the simulated spread (at least 1, at most 3). The simulation
+    alone ignores the uncertainty of the estimated level and seasonal states."""
+    errors, spreads = [], []
+    for k in range(BACKTESTS):
+        origin = len(z) - horizon - k * SEASON
+        if origin < MIN_HISTORY:
+            break
+        result = model(z[:origin]).smooth(params)
+        sims = totals_from(result, 200)
+        realised = float(y[origin : origin + horizon].sum())
+        logs = np.log1p(sims)
+        errors.append(np.log1p(realised) - np.median(logs))
+        spreads.append(np.std(logs))
+    if len(errors) < 3 or not np.mean(np.square(spreads)):
+        return 1.0
+    ratio = float(np.sqrt(np.mean(np.square(errors)) / np.mean(np.square(spreads))))
+    return float(np.clip(ratio, 1.0, 3.0))
+
+
+def probability_at_least(actual: float, forecast: PathForecast, target: float) -> float:
+    """P(actual to date + the rest of the period ≥ target)."""
+    return float(np.mean(actual + forecast.totals >= target))
+
+
+def probability_at_most(actual: float, forecast: PathForecast, target: float) -> float:
+    """P(actual to date + the rest of the period ≤ target) (lower-is-better totals)."""
+    return float(np.mean(actual + forecast.totals <= target))
+
+
+def ratio_paths(
+    numerator_actual: float,
+    numerator: PathForecast,
+    denominator_actual: float,
+    denominator: PathForecast,
+) -> np.ndarray:
+    """The period's ratio on each path, numerator and denominator simulated separately
+    (null where the denominator ends at 0)."""
+    num = numerator_actual + numerator.totals
+    den = denominator_actual + denominator.totals
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, num / den, np.nan)
