@@ -69,10 +69,6 @@ class Objective:
     warnings: tuple[str, ...]
     created_at: datetime
 
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
 
 class SmartCheckFailed(UserError):
     """An objective refused under `strict` because the SMART check found weaknesses."""
@@ -289,8 +285,10 @@ def get_objective(
             )
         )
         if row is None:
-            names = [o.name for o in list_objectives(workspace=workspace, settings=settings)]
-            close = get_close_matches(name, names, n=3)
+            names = session.scalars(
+                select(ObjectiveRow.name).where(ObjectiveRow.workspace_id == ws.id)
+            ).all()
+            close = get_close_matches(name, list(names), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise NotFound(f"no objective {name!r} in workspace {workspace!r}{hint}")
         return _row(row)

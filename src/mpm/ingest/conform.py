@@ -8,6 +8,7 @@ as it will be stored.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import duckdb
 
@@ -86,7 +87,8 @@ def _inputs(table: Table, names: list[str]) -> list[str]:
     return [n for n in names if n in columns]
 
 
-def _join(alias: str, keys: list[str]) -> str:
+def same_keys(alias: str, keys: Sequence[str]) -> str:
+    """Rows of `s` and `alias` with equal keys (NULL equal to NULL)."""
     return " AND ".join(f"s.{quote(k)} IS NOT DISTINCT FROM {alias}.{quote(k)}" for k in keys)
 
 
@@ -111,7 +113,7 @@ def build_final(
             f"{_channel_sql(table, given, grouping)} AS _channel FROM "
             f"(SELECT DISTINCT {', '.join(quote(k) for k in keys)} FROM {staged})"
         )
-        joins.append(f"LEFT JOIN _channel_lookup ch ON {_join('ch', keys)}")
+        joins.append(f"LEFT JOIN _channel_lookup ch ON {same_keys('ch', keys)}")
         replace.append("coalesce(ch._channel, '') AS channel")
     if "source_campaign" in columns and campaign_rules:
         keys = _inputs(table, ["platform", "campaign_id", "source_campaign"])
@@ -121,7 +123,7 @@ def build_final(
             f"(SELECT DISTINCT {', '.join(quote(k) for k in keys)} FROM {staged} "
             "WHERE source_campaign IS NOT NULL)"
         )
-        joins.append(f"LEFT JOIN _campaign_lookup ca ON {_join('ca', keys)}")
+        joins.append(f"LEFT JOIN _campaign_lookup ca ON {same_keys('ca', keys)}")
         empty = ", ''" if "campaign" in table.natural_key else ""
         replace.append(f"coalesce(ca._campaign, s.campaign{empty}) AS campaign")
     elif "campaign" in table.natural_key:

@@ -14,7 +14,7 @@ from datetime import date
 import duckdb
 
 from mpm.errors import UserError
-from mpm.ingest.conform import FINAL
+from mpm.ingest.conform import FINAL, same_keys
 from mpm.ingest.readers import rejected_rows
 from mpm.ingest.sql import literal, scalar
 from mpm.ingest.validation import GUARD_ERROR, NEW_KEYS
@@ -28,19 +28,61 @@ class LoadCounts:
     replaced: int
     deleted: int
 
+    @classmethod
+    def of(cls, written: int, superseded: int, replaced: int) -> LoadCounts:
+        """From rows written, rows they superseded, and how many of those had a new twin."""
+        return cls(inserted=written - replaced, replaced=replaced, deleted=superseded - replaced)
 
-def _scope(table: Table, source: str, accounts: list[str], first: date, last: date) -> str:
-    """Rows of the warehouse table that this load supersedes (alias `t`)."""
+
+def _key_hash(table: Table, alias: str = "") -> str:
+    return f"hash({', '.join(alias + quote(k) for k in table.natural_key)})"
+
+
+def _scope(
+    table: Table, source: str, accounts: list[str], first: date, last: date, new_rows: str
+) -> str:
+    """Rows of the warehouse table that this load supersedes (alias `t`): its partition, or
+    (entity tables) the rows sharing a natural key with `new_rows`."""
     if table.mode is LoadMode.PARTITION:
         day = f"CAST(t.{quote(table.date_column)} AS DATE)"
         scope = f"t._source = {literal(source)} AND {day} BETWEEN DATE '{first}' AND DATE '{last}'"
         if table.has_account:
             scope += f" AND t.account IN ({', '.join(literal(a) for a in accounts) or 'NULL'})"
         return scope
-    keys = " AND ".join(
-        f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key
+    return f"EXISTS (SELECT 1 FROM {new_rows} s WHERE {same_keys('t', table.natural_key)})"
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: Table, load_id: int, source: str, select: str
+) -> int:
+    """Insert the stored columns of `select` as rows of load `load_id`; the count."""
+    columns = ", ".join(quote(c) for c, _ in table.stored_columns if not c.startswith("_"))
+    return scalar(
+        con,
+        f"INSERT INTO {quote(rows_table(table.name))} ({columns}, _source, _loaded_at, _load_id) "
+        f"SELECT {columns}, {literal(source)}, now()::TIMESTAMP, {load_id} FROM ({select})",
     )
-    return f"EXISTS (SELECT 1 FROM {FINAL} s WHERE {keys})"
+
+
+def _supersede(
+    con: duckdb.DuckDBPyConnection, table: Table, load_id: int, scope: str, new_hashes: str
+) -> tuple[int, int]:
+    """Mark the rows in `scope` as replaced by load `load_id`: (marked, those whose key hash is
+    among `new_hashes`, i.e. replaced rather than deleted)."""
+    rows = quote(rows_table(table.name))
+    superseded = scalar(
+        con,
+        f"UPDATE {rows} AS t SET _replaced_by = {load_id} "
+        f"WHERE t._replaced_by IS NULL AND t._load_id <> {load_id} AND {scope}",
+    )
+    if not superseded:
+        return 0, 0
+    replaced = scalar(
+        con,
+        f"SELECT count(*) FROM {rows} WHERE _replaced_by = {load_id} "
+        f"AND {_key_hash(table)} IN ({new_hashes})",
+    )
+    return superseded, replaced
 
 
 def write(
@@ -54,35 +96,14 @@ def write(
     last: date,
     insert_select: str,
 ) -> LoadCounts:
-    """Replace the load's scope with the rows of `insert_select`, in one transaction."""
-    rows = quote(rows_table(table.name))
-    columns = [c for c, _ in table.stored_columns if not c.startswith("_")]
-    column_list = ", ".join(quote(c) for c in columns)
-    scope = _scope(table, source, accounts, first, last)
-    key_hash = f"hash({', '.join(quote(k) for k in table.natural_key)})"
+    """Replace the load's scope with the rows of `insert_select` (staged in `_final`, key
+    hashes in `_new_keys`), in one transaction."""
+    scope = _scope(table, source, accounts, first, last, FINAL)
     with transaction(con):
-        superseded = scalar(
-            con,
-            f"UPDATE {rows} AS t SET _replaced_by = {load_id} "
-            f"WHERE t._replaced_by IS NULL AND {scope}",
-        )
-        replaced = 0
-        if superseded:
-            replaced = scalar(
-                con,
-                f"SELECT count(*) FROM {rows} WHERE _replaced_by = {load_id} AND {key_hash} "
-                f"IN (SELECT h FROM {NEW_KEYS})",
-            )
-        inserted = scalar(
-            con,
-            f"INSERT INTO {rows} ({column_list}, _source, _loaded_at, _load_id) "
-            f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} "
-            f"FROM ({insert_select})",
-        )
+        superseded, replaced = _supersede(con, table, load_id, scope, f"SELECT h FROM {NEW_KEYS}")
+        written = _insert(con, table, load_id, source, insert_select)
         _record_commit(con, load_id, table)
-    return LoadCounts(
-        inserted=inserted - replaced, replaced=replaced, deleted=superseded - replaced
-    )
+    return LoadCounts.of(written, superseded, replaced)
 
 
 @dataclass(frozen=True)
@@ -111,57 +132,30 @@ def write_direct(
     """Insert the rows of `select` (which reads the file), then check what needs all of them
     (duplicate keys), then mark the rows they replace: one transaction, one pass over the
     file. Raises NotDirect, with the transaction rolled back, when the file needs `stage`."""
-    rows = quote(rows_table(table.name))
-    columns = [c for c, _ in table.stored_columns if not c.startswith("_")]
-    column_list = ", ".join(quote(c) for c in columns)
-    keys = ", ".join(quote(k) for k in table.natural_key)
+    new_rows = f"(SELECT * FROM {quote(rows_table(table.name))} WHERE _load_id = {load_id})"
     day = f"CAST({quote(table.date_column)} AS DATE)"
     accounts = "list(DISTINCT account ORDER BY account)" if table.has_account else "[]"
-    new = f"_load_id = {load_id}"
     with transaction(con):
         try:
-            inserted = scalar(
-                con,
-                f"INSERT INTO {rows} ({column_list}, _source, _loaded_at, _load_id) "
-                f"SELECT {column_list}, {literal(source)}, now()::TIMESTAMP, {load_id} "
-                f"FROM ({select})",
-            )
+            written = _insert(con, table, load_id, source, select)
         except duckdb.Error as exc:
             if GUARD_ERROR in str(exc):
                 raise NotDirect from exc
             raise
-        if not inserted or rejected_rows(con):
+        if not written or rejected_rows(con):
             raise NotDirect
         repeats, first, last, account_list = con.execute(
-            f"SELECT count(*) - count(DISTINCT hash({keys})), min({day}), max({day}), "
-            f"{accounts} FROM {rows} WHERE {new}"
+            f"SELECT count(*) - count(DISTINCT {_key_hash(table)}), min({day}), max({day}), "
+            f"{accounts} FROM {new_rows}"
         ).fetchone() or (0, None, None, [])
         if repeats or first is None or last is None:
             raise NotDirect  # (the staged path tells duplicates from a shared 64-bit hash)
-        if table.mode is LoadMode.PARTITION:
-            scope = _scope(table, source, list(account_list), first, last)
-        else:
-            match = " AND ".join(
-                f"s.{quote(k)} IS NOT DISTINCT FROM t.{quote(k)}" for k in table.natural_key
-            )
-            scope = f"EXISTS (SELECT 1 FROM {rows} s WHERE s.{new} AND {match})"
-        superseded = scalar(
-            con,
-            f"UPDATE {rows} AS t SET _replaced_by = {load_id} "
-            f"WHERE t._replaced_by IS NULL AND t._load_id <> {load_id} AND {scope}",
+        scope = _scope(table, source, list(account_list), first, last, new_rows)
+        superseded, replaced = _supersede(
+            con, table, load_id, scope, f"SELECT {_key_hash(table)} FROM {new_rows}"
         )
-        replaced = 0
-        if superseded:
-            replaced = scalar(
-                con,
-                f"SELECT count(*) FROM {rows} WHERE _replaced_by = {load_id} AND hash({keys}) "
-                f"IN (SELECT hash({keys}) FROM {rows} WHERE {new})",
-            )
         _record_commit(con, load_id, table)
-    counts = LoadCounts(
-        inserted=inserted - replaced, replaced=replaced, deleted=superseded - replaced
-    )
-    return DirectLoad(counts, inserted, first, last)
+    return DirectLoad(LoadCounts.of(written, superseded, replaced), written, first, last)
 
 
 def _record_commit(con: duckdb.DuckDBPyConnection, load_id: int, table: Table) -> None:

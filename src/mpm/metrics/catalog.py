@@ -9,7 +9,7 @@ sums at the query's grain, so every rate is a ratio of sums.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import get_close_matches
 from enum import StrEnum
 from functools import cache
@@ -95,15 +95,10 @@ class Kpi:
     formula: Formula | None = None
     origin: str = "built-in"  # file:line
 
-    @property
-    def is_rate(self) -> bool:
-        return self.unit in (Unit.PERCENT, Unit.RATIO)
-
 
 @dataclass(frozen=True)
 class Catalog:
     kpis: dict[str, Kpi]
-    problems: tuple[str, ...] = field(default=())
 
     def get(self, name: str) -> Kpi:
         if name not in self.kpis:

@@ -9,7 +9,7 @@ zero gives null.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
@@ -217,20 +217,22 @@ def _aggregate(
 PARTIAL = {Agg.SUM: "sum", Agg.COUNT: "sum", Agg.MIN: "min", Agg.MAX: "max"}
 
 
-def _keys(table: Any, spec: QuerySpec, ctx: Context) -> dict[str, Any]:
-    """The query's keys over a table with `_day` and the stored dimension values."""
+def _keys(
+    table: Any, spec: QuerySpec, ctx: Context, column: Callable[[Any, str], Any] = _raw
+) -> dict[str, Any]:
+    """The query's keys over a table with `_day` and the dimension values (`column`)."""
     keys: dict[str, Any] = {}
     if spec.grain is not None:
         keys[PERIOD] = period_start_expr(table["_day"], spec.grain, ctx.calendar)
     for name in spec.by:
-        keys[name] = _labelled(_raw(table, name), name, spec)
+        keys[name] = _labelled(column(table, name), name, spec)
     return keys
 
 
 def _regroup(days: Any, kpis: list[Kpi], spec: QuerySpec, ctx: Context) -> Any:
-    """Per-day partial aggregates combined at the query's keys."""
-    keys = {PERIOD: period_start_expr(days["_day"], spec.grain, ctx.calendar)} if spec.grain else {}
-    keys |= {name: _labelled(days[name], name, spec) for name in spec.by}
+    """Per-day partial aggregates (dimension values in columns named after them) combined at
+    the query's keys."""
+    keys = _keys(days, spec, ctx, column=lambda table, name: table[name])
     days = days.mutate(**keys)
     metrics = {}
     for kpi in kpis:
@@ -325,33 +327,31 @@ def _nonzero(value: Any) -> Any:
 def _allocate(joined: Any, catalog: Catalog, measures: list[str], spec: QuerySpec) -> Any:
     """Spread amounts of rows lacking the queried dimensions (all '') over the groups of the
     same period, in proportion to the `allocate_by` measure; kept where that is all zero."""
-    if not spec.by:
+    allocated = {
+        name: by
+        for name in measures
+        if (by := getattr(catalog.get(name).measure, "allocate_by", None))
+    }
+    if not spec.by or not allocated:
         return joined
     period = [PERIOD] if spec.grain else []
-    for name in measures:
-        measure = catalog.get(name).measure
-        assert measure is not None
-        if not measure.allocate_by:
-            continue
-        unallocated: Any = ibis.and_(*(joined[d] == "" for d in spec.by))
+
+    def unallocated(table: Any) -> Any:
+        return ibis.and_(*(table[d] == "" for d in spec.by))
+
+    for name, by in allocated.items():
         sums = {
-            "_pool": unallocated.ifelse(joined[name], 0.0).sum(),
-            "_total": joined[measure.allocate_by].sum(),
+            "_pool": unallocated(joined).ifelse(joined[name], 0.0).sum(),
+            "_total": joined[by].sum(),
         }
         if period:
             joined = joined.left_join(joined.aggregate(sums, by=period), period)
             joined = joined.drop(*[c for c in joined.columns if c.endswith("_right")])
         else:
             joined = joined.cross_join(joined.aggregate(sums))
-        base = joined[measure.allocate_by]
-        empty: Any = ibis.and_(*(joined[d] == "" for d in spec.by))
-        spread = (joined["_total"] > 0).ifelse(
-            empty.ifelse(0.0, joined[name]) + joined["_pool"] * base / joined["_total"].nullif(0),
-            joined[name],
-        )
+        own = unallocated(joined).ifelse(0.0, joined[name])
+        share = joined["_pool"] * joined[by] / joined["_total"].nullif(0)
+        spread = (joined["_total"] > 0).ifelse(own + share, joined[name])
         joined = joined.mutate(**{name: spread}).drop("_pool", "_total")
-    unallocated = ibis.and_(*(joined[d] == "" for d in spec.by))
-    if any(catalog.get(m).measure and catalog.get(m).measure.allocate_by for m in measures):  # type: ignore[union-attr]
-        empty = ibis.and_(*(joined[m] == 0 for m in measures))
-        joined = joined.filter(~(unallocated & empty))
-    return joined
+    empty = ibis.and_(*(joined[m] == 0 for m in measures))
+    return joined.filter(~(unallocated(joined) & empty))

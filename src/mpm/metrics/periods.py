@@ -126,10 +126,6 @@ def parse_day(text: str, today: date, calendar: Calendar, *, end: bool) -> date:
         return last if end else first
 
 
-def is_relative(text: str) -> bool:
-    return text in RELATIVE or (text.startswith("last_") and text.endswith("_days"))
-
-
 class Compare(StrEnum):
     PREVIOUS_PERIOD = "previous_period"
     PREVIOUS_YEAR = "previous_year"
