@@ -17,6 +17,17 @@ from mpm.store import ensure_workspace, list_workspaces, session_scope, update_w
 from mpm.store.db import engine_for
 
 POSTGRES = os.environ.get("MPM_TEST_POSTGRES_URL")
+PLAN_TABLES = {
+    "workspaces",
+    "loads",
+    "objectives",
+    "objective_reviews",
+    "decisions",
+    "budget_lines",
+    "reallocations",
+    "campaign_plans",
+    "activities",
+}
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -41,7 +52,7 @@ def app_settings(request: pytest.FixtureRequest, home: Path) -> Iterator[Setting
 def test_migrations_create_the_app_tables(app_settings: Settings) -> None:
     engine = engine_for(app_settings.app_database_url)
     tables = set(inspect(engine).get_table_names())
-    assert {"workspaces", "loads", "objectives", "alembic_version"} <= tables
+    assert PLAN_TABLES | {"alembic_version"} <= tables
 
 
 def test_migrations_go_down_and_up_again(app_settings: Settings) -> None:
@@ -51,12 +62,15 @@ def test_migrations_go_down_and_up_again(app_settings: Settings) -> None:
 
     engine = engine_for(app_settings.app_database_url)
     config = alembic_config(engine)
+    command.downgrade(config, "0002")
+    assert "decisions" not in set(inspect(engine).get_table_names())
+    assert "phasing" not in {c["name"] for c in inspect(engine).get_columns("objectives")}
     command.downgrade(config, "0001")
     assert "objectives" not in set(inspect(engine).get_table_names())
     command.downgrade(config, "base")
     assert "workspaces" not in set(inspect(engine).get_table_names())
     command.upgrade(config, "head")
-    assert {"workspaces", "loads", "objectives"} <= set(inspect(engine).get_table_names())
+    assert set(inspect(engine).get_table_names()) >= PLAN_TABLES
 
 
 def test_workspace_settings_are_kept_and_checked(app_settings: Settings) -> None:
@@ -111,3 +125,17 @@ def test_load_history_and_revert_work_on_the_app_database(
         (first.load_id, "committed"),
     ]
     assert loads[1].rows_inserted == 1 and loads[1].min_date == "2025-09-01"
+
+
+def test_the_migrations_build_exactly_the_tables_the_models_describe(
+    app_settings: Settings,
+) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from mpm.store.models import Base
+
+    engine = engine_for(app_settings.app_database_url)
+    with engine.connect() as con:
+        differences = compare_metadata(MigrationContext.configure(con), Base.metadata)
+    assert differences == []

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from mpm.cli import loads, metrics, objective, workspace
+from mpm.cli import loads, metrics, objective, plan, workspace
 from mpm.cli.config import config
 from mpm.cli.demo import demo
 from mpm.cli.ingest import EXAMPLES, ingest
@@ -32,6 +32,7 @@ app.command()(config)
 app.command(epilog=KPI_EXAMPLES)(kpi)
 app.add_typer(metrics.app, name="metrics")
 app.add_typer(objective.app, name="objective")
+app.add_typer(plan.app, name="plan")
 app.add_typer(loads.app, name="loads")
 app.add_typer(workspace.app, name="workspace")
 

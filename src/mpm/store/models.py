@@ -1,9 +1,10 @@
-"""App-state tables (SQLAlchemy 2): workspaces, load history, objectives; later capabilities add
-theirs."""
+"""App-state tables (SQLAlchemy 2): workspaces, load history, objectives, reviews, decisions,
+budgets, campaign plans and activities; later capabilities add theirs."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -60,7 +61,7 @@ class LoadRow(Base):
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     started_at: Mapped[datetime] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    duration_seconds: Mapped[float | None] = mapped_column(nullable=True)
+    duration_seconds: Mapped[float | None] = mapped_column(Float, nullable=True)
     reverted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
@@ -82,4 +83,112 @@ class ObjectiveRow(Base):
     owner: Mapped[str | None] = mapped_column(String(320), nullable=True)
     cadence: Mapped[str] = mapped_column(String(16), default="weekly")
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    phasing: Mapped[str] = mapped_column(String(16), default="even")
+    monthly_targets: Mapped[dict[str, float] | None] = mapped_column(JSON, nullable=True)
+
+
+class ReviewRow(Base):
+    """A review of an objective: what the reviewer saw (status snapshot) and what they noted."""
+
+    __tablename__ = "objective_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    objective_id: Mapped[int] = mapped_column(
+        ForeignKey("objectives.id", ondelete="CASCADE"), index=True
+    )
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime)
+    reviewer: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    note: Mapped[str] = mapped_column(Text)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class DecisionRow(Base):
+    """The decision log: what changed, why, on which evidence, who decided, when."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    subject_kind: Mapped[str] = mapped_column(String(32))  # objective, budget, campaign, ...
+    subject: Mapped[str] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(Text)
+    why: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str | None] = mapped_column(Text, nullable=True)
+    who: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class BudgetLineRow(Base):
+    """Money planned (and committed) for a channel, optionally one campaign, over a period."""
+
+    __tablename__ = "budget_lines"
+    __table_args__ = (UniqueConstraint("workspace_id", "period", "channel", "campaign"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    period: Mapped[str] = mapped_column(String(16))  # 2026, 2026-Q1, 2026-03
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(200))
+    campaign: Mapped[str] = mapped_column(String(200), default="")  # "" for the whole channel
+    planned: Mapped[float] = mapped_column(Float)
+    committed: Mapped[float] = mapped_column(Float, default=0.0)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReallocationRow(Base):
+    """Money moved from one budget line to another (each move is also a decision)."""
+
+    __tablename__ = "reallocations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    from_line_id: Mapped[int] = mapped_column(ForeignKey("budget_lines.id"))
+    to_line_id: Mapped[int] = mapped_column(ForeignKey("budget_lines.id"))
+    amount: Mapped[float] = mapped_column(Float)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
+    moved_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CampaignPlanRow(Base):
+    """A campaign as planned and run: objective, channel, flight dates, budget, owner, status."""
+
+    __tablename__ = "campaign_plans"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))  # as in the data (campaign dimension)
+    objective_id: Mapped[int | None] = mapped_column(
+        ForeignKey("objectives.id", ondelete="SET NULL"), nullable=True
+    )
+    channel: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    budget: Mapped[float] = mapped_column(Float)
+    owner: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ActivityRow(Base):
+    """A task under a campaign (or on its own): owner, due date, status."""
+
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaign_plans.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    owner: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    due_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="todo")
+    done_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
