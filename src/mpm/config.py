@@ -34,6 +34,18 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(
         default=2 * 1024**3, description="Largest file an import accepts, in bytes."
     )
+    on_track_probability: float = Field(
+        default=0.7,
+        ge=0,
+        le=1,
+        description="On track: the chance of reaching the target is at least this.",
+    )
+    at_risk_probability: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description="Below on track and at least this chance: at risk; below it: off track.",
+    )
 
     @cached_property
     def home_path(self) -> Path:

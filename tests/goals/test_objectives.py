@@ -137,7 +137,7 @@ def test_cli_add_list_show(mpm, home: Path) -> None:
     assert [o["name"] for o in listed] == ["Search leads"]
     assert listed[0]["start"] == str(Q3["start"])
     shown = json.loads(mpm("objective", "show", "Search leads", "-f", "json", check=True).stdout)
-    assert shown == listed[0]
+    assert shown == {**listed[0], "reviews": [], "decisions": []}
     refused = mpm(
         "objective",
         "add",

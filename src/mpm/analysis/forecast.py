@@ -52,9 +52,11 @@ def simulate_totals(
     *,
     repetitions: int = 2000,
     seed: int = 0,
+    skip: int = 0,
 ) -> PathForecast:
     """Totals of the next `horizon` days, simulated `repetitions` times from `history` (daily
-    values up to the last complete day, oldest first; missing days as 0)."""
+    values up to the last complete day, oldest first; missing days as 0). The first `skip`
+    days are simulated but left out of the totals (a period that starts later)."""
     rng = np.random.default_rng(seed)
     y = np.clip(np.nan_to_num(np.asarray(history, dtype=float)), 0, None)
     if horizon <= 0:
@@ -62,16 +64,16 @@ def simulate_totals(
         method = "none left"
     elif len(y) < MIN_HISTORY or not y[-MIN_HISTORY:].any():
         recent = y[-MIN_HISTORY:] if len(y) else np.zeros(1)
-        totals = rng.choice(recent, size=(repetitions, horizon), replace=True).sum(axis=1)
+        totals = rng.choice(recent, size=(repetitions, horizon - skip), replace=True).sum(axis=1)
         method = "resampled recent days"
     else:
-        totals, method = _ets_totals(y, horizon, repetitions, rng)
+        totals, method = _ets_totals(y, horizon, repetitions, rng, skip)
     low, high = np.quantile(totals, INTERVAL)
     return PathForecast(float(totals.mean()), float(low), float(high), totals, method)
 
 
 def _ets_totals(
-    y: np.ndarray, horizon: int, repetitions: int, rng: np.random.Generator
+    y: np.ndarray, horizon: int, repetitions: int, rng: np.random.Generator, skip: int = 0
 ) -> tuple[np.ndarray, str]:
     from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
@@ -93,13 +95,13 @@ def _ets_totals(
         if LEVEL_UNCERTAINTY:
             logs = logs + rng.normal(0, _level_error(result), count)  # one shift per path
         daily = np.clip(np.expm1(logs), 0, cap)
-        return daily.sum(axis=0)
+        return daily[skip:].sum(axis=0)
 
     with warnings.catch_warnings():  # convergence chatter on short or flat series
         warnings.simplefilter("ignore")
         fit: Any = model(z).fit(disp=False, maxiter=200)
         totals = totals_from(fit, repetitions)
-        scale = _spread_scale(z, y, horizon, fit.params, model, totals_from)
+        scale = _spread_scale(z, y, horizon, skip, fit.params, model, totals_from)
     if scale != 1:  # widen around the median on the log scale
         logs = np.log1p(totals)
         centre = np.median(logs)
@@ -127,14 +129,15 @@ def _spread_scale(
     z: np.ndarray,
     y: np.ndarray,
     horizon: int,
+    skip: int,
     params: np.ndarray,
     model: Any,
     totals_from: Any,
 ) -> float:
     """How much wider the simulated totals must be to match the series' own errors: forecast
     the same horizon from earlier origins (parameters fixed, states filtered), and compare
-    the realised log errors with the simulated spread (at least 1, at most 3). The simulation
-    alone ignores the uncertainty of the estimated level and seasonal states."""
+    the realised log errors with the simulated spread (at least 1, at most 3): what the model
+    gets wrong about the series (shifts, changing patterns) shows up here."""
     errors, spreads = [], []
     for k in range(BACKTESTS):
         origin = len(z) - horizon - k * SPACING
@@ -142,7 +145,7 @@ def _spread_scale(
             break
         result = model(z[:origin]).smooth(params)
         sims = totals_from(result, 200)
-        realised = float(y[origin : origin + horizon].sum())
+        realised = float(y[origin + skip : origin + horizon].sum())
         logs = np.log1p(sims)
         errors.append(np.log1p(realised) - np.median(logs))
         spreads.append(np.std(logs))

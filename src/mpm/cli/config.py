@@ -16,6 +16,8 @@ def config(fmt: FormatOption = Format.table) -> None:
         "warehouse_url": settings.warehouse_url,
         "workspace": settings.workspace,
         "max_upload_bytes": settings.max_upload_bytes,
+        "on_track_probability": settings.on_track_probability,
+        "at_risk_probability": settings.at_risk_probability,
     }
     emit(
         [

@@ -15,6 +15,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(StrEnum):
@@ -76,7 +77,7 @@ def emit(
         sys.stdout.write(buffer.getvalue())
 
 
-NUMBER_TEXT = re.compile(r"^[+-]?[\d,]*\.?\d+%?$")
+NUMBER_TEXT = re.compile(r"^[+-]?[\d,]*\.?\d+[%kMB]?(–[+-]?[\d,]*\.?\d+[%kMB]?)?$")
 
 
 def _numeric(value: Any) -> bool:
@@ -92,16 +93,22 @@ def _table(rows: Sequence[dict[str, Any]], title: str | None, empty: str) -> Non
         console.print(f"[dim]{empty}[/dim]")
         return
     table = Table(title=title, header_style="bold")
-    for key in rows[0]:
-        numeric = all(_numeric(r.get(key)) for r in rows)
-        if numeric:  # numbers are never cut; text folds onto more lines when space is short
-            width = max(len(_cell(r.get(key))) for r in rows)
+    keys = list(rows[0])
+    cells = [[_cell(r.get(k)) for k in keys] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(keys))]
+    numeric = [all(_numeric(r.get(k)) for r in rows) for k in keys]
+    # text keeps its usual width (up to 24) when the table fits the terminal, else folds
+    usual = [
+        w if n else min(max(w, len(k)), 24) for k, w, n in zip(keys, widths, numeric, strict=True)
+    ]
+    fits = sum(usual) + 3 * len(keys) + 1 <= console.width
+    for key, width, number, keep in zip(keys, widths, numeric, usual, strict=True):
+        if number:  # numbers are never cut
             table.add_column(key, justify="right", no_wrap=True, min_width=width)
-        else:  # text folds onto more lines, but never below its usual width (up to 24)
-            usual = max(len(_cell(r.get(key))) for r in rows)
-            table.add_column(key, overflow="fold", min_width=min(max(usual, len(key)), 24))
-    for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()))
+        else:
+            table.add_column(key, overflow="fold", min_width=keep if fits else min(len(key), 12))
+    for row in cells:
+        table.add_row(*(Text(c) for c in row))  # user text is never read as markup
     console.print(table)
 
 
@@ -119,5 +126,5 @@ def emit_one(record: dict[str, Any], fmt: Format) -> None:
     table.add_column(style="bold")
     table.add_column()
     for key, value in record.items():
-        table.add_row(key, _cell(value))
+        table.add_row(key, Text(_cell(value)))
     Console().print(table)

@@ -17,6 +17,8 @@ from sqlalchemy import select
 
 from mpm.config import Settings, get_settings
 from mpm.errors import NotFound, UserError
+from mpm.goals.decisions import Decision, record_decision
+from mpm.goals.phasing import Phasing, daily_weights
 from mpm.metrics import Direction, Filter, Kpi, query, workspace_catalog
 from mpm.store import ensure_workspace, session_scope
 from mpm.store.models import ObjectiveRow
@@ -68,6 +70,8 @@ class Objective:
     cadence: str
     warnings: tuple[str, ...]
     created_at: datetime
+    phasing: str = "even"
+    monthly_targets: dict[str, float] | None = None
 
 
 class SmartCheckFailed(UserError):
@@ -87,6 +91,8 @@ def _row(row: ObjectiveRow) -> Objective:
         cadence=row.cadence,
         warnings=tuple(row.warnings or ()),
         created_at=row.created_at,
+        phasing=row.phasing,
+        monthly_targets=dict(row.monthly_targets) if row.monthly_targets else None,
     )
 
 
@@ -163,6 +169,8 @@ def add_objective(
     goal: str | None = None,
     owner: str | None = None,
     cadence: str = "weekly",
+    phasing: str = "even",
+    monthly_targets: dict[str, float] | None = None,
     strict: bool = False,
     workspace: str = "default",
     settings: Settings | None = None,
@@ -183,6 +191,14 @@ def add_objective(
         raise UserError(f"unknown cadence {cadence!r}: use {', '.join(c.value for c in Cadence)}")
     for f in filters:
         Filter.parse(f)
+    if phasing not in {p.value for p in Phasing}:
+        raise UserError(f"unknown phasing {phasing!r}: use {', '.join(p.value for p in Phasing)}")
+    if (phasing == Phasing.MONTHLY) != bool(monthly_targets):
+        raise UserError(
+            "give a target per month (--month YYYY-MM=AMOUNT) with monthly phasing, and only then"
+        )
+    if monthly_targets:
+        daily_weights(start, end, Phasing.MONTHLY, monthly=monthly_targets)  # checks the months
     days = (end - start).days + 1
     history = {
         "last year": _value(
@@ -219,6 +235,11 @@ def add_objective(
         history=history,
         today=today,
     )
+    if monthly_targets and not math.isclose(sum(monthly_targets.values()), target, rel_tol=0.005):
+        weaknesses.append(
+            f"the monthly amounts add up to {shown(sum(monthly_targets.values()))}, not the target "
+            f"{shown(target)}: they are used as the shape of the target over the months"
+        )
     if strict and weaknesses:
         raise SmartCheckFailed(
             f"objective {name!r} is not SMART: " + "; ".join(weaknesses) + " (drop --strict to "
@@ -244,6 +265,8 @@ def add_objective(
             target=float(target),
             owner=owner,
             cadence=cadence,
+            phasing=phasing,
+            monthly_targets=monthly_targets,
             warnings=weaknesses,
             created_at=datetime.now(UTC).replace(tzinfo=None),
         )
@@ -292,3 +315,70 @@ def get_objective(
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise NotFound(f"no objective {name!r} in workspace {workspace!r}{hint}")
         return _row(row)
+
+
+def update_objective(
+    name: str,
+    *,
+    reason: str,
+    target: float | None = None,
+    end: date | None = None,
+    owner: str | None = None,
+    cadence: str | None = None,
+    evidence: str | None = None,
+    who: str | None = None,
+    workspace: str = "default",
+    settings: Settings | None = None,
+) -> tuple[Objective, Decision]:
+    """Change an objective's target, deadline, owner or cadence; the change and its reason go
+    to the decision log in the same transaction."""
+    settings = settings or get_settings()
+    if target is not None and not math.isfinite(target):
+        raise UserError(f"the target must be a number, not {target}")
+    if cadence is not None and cadence not in {c.value for c in Cadence}:
+        raise UserError(f"unknown cadence {cadence!r}: use {', '.join(c.value for c in Cadence)}")
+    before = get_objective(name, workspace=workspace, settings=settings)
+    changes = {
+        "target": (before.target, target),
+        "end": (before.end, end),
+        "owner": (before.owner, owner),
+        "cadence": (before.cadence, cadence),
+    }
+    changes = {k: (old, new) for k, (old, new) in changes.items() if new is not None and new != old}
+    if not changes:
+        raise UserError("nothing to change: give --target, --to, --owner or --cadence")
+    if end is not None and end < before.start:
+        raise UserError(f"the period would end ({end}) before it starts ({before.start})")
+    what = "; ".join(
+        f"{field} {shown(old) if isinstance(old, float) else old} → "
+        f"{shown(new) if isinstance(new, float) else new}"
+        for field, (old, new) in changes.items()
+    )
+    with session_scope(settings.app_database_url) as session:
+        ws = ensure_workspace(session, workspace)
+        row = session.scalars(
+            select(ObjectiveRow).where(
+                ObjectiveRow.workspace_id == ws.id, ObjectiveRow.name == name
+            )
+        ).one()
+        if target is not None:
+            row.target = float(target)
+        if end is not None:
+            row.end_date = end
+        if owner is not None:
+            row.owner = owner
+        if cadence is not None:
+            row.cadence = cadence
+        decision = record_decision(
+            session,
+            ws.id,
+            subject_kind="objective",
+            subject=name,
+            what=what,
+            why=reason,
+            evidence=evidence,
+            who=who,
+            details={k: [str(old), str(new)] for k, (old, new) in changes.items()},
+        )
+        session.flush()
+        return _row(row), decision
