@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mpm.analysis import probability_at_least, probability_at_most, ratio_paths, simulate_totals
+from mpm.analysis import probability_at_least, probability_at_most, simulate_totals
 
 WEEKLY = np.array([1.0, 1.0, 1.0, 1.0, 1.1, 1.4, 1.5])
 
@@ -47,12 +47,3 @@ def test_nothing_left_and_short_histories() -> None:
     assert 50.0 <= short.mean <= 70.0
     empty = simulate_totals([], 5)
     assert empty.mean == 0.0
-
-
-def test_ratio_paths_divide_totals_and_leave_zero_denominators_undefined() -> None:
-    numerator = simulate_totals(series(100, level=50.0), 10, seed=1)
-    denominator = simulate_totals(np.zeros(100), 10, seed=1)
-    ratios = ratio_paths(20.0, numerator, 0.0, denominator)
-    assert np.isnan(ratios).all()
-    ratios = ratio_paths(20.0, numerator, 100.0, simulate_totals(series(100), 10, seed=2))
-    assert np.isfinite(ratios).all() and (ratios > 0).all()

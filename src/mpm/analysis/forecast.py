@@ -167,17 +167,3 @@ def probability_at_least(actual: float, forecast: PathForecast, target: float) -
 def probability_at_most(actual: float, forecast: PathForecast, target: float) -> float:
     """P(actual to date + the rest of the period ≤ target) (lower-is-better totals)."""
     return float(np.mean(actual + forecast.totals <= target))
-
-
-def ratio_paths(
-    numerator_actual: float,
-    numerator: PathForecast,
-    denominator_actual: float,
-    denominator: PathForecast,
-) -> np.ndarray:
-    """The period's ratio on each path, numerator and denominator simulated separately
-    (null where the denominator ends at 0)."""
-    num = numerator_actual + numerator.totals
-    den = denominator_actual + denominator.totals
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(den > 0, num / den, np.nan)

@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from mpm.cli import activity, campaign, decision, loads, metrics, objective, plan, workspace
+from mpm.cli import (
+    activity,
+    campaign,
+    decision,
+    loads,
+    metrics,
+    objective,
+    plan,
+    review,
+    workspace,
+)
 from mpm.cli.config import config
 from mpm.cli.demo import demo
 from mpm.cli.ingest import EXAMPLES, ingest
@@ -36,6 +46,7 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(campaign.app, name="campaign")
 app.add_typer(activity.app, name="activity")
 app.add_typer(decision.app, name="decision")
+app.add_typer(review.app, name="review")
 app.add_typer(loads.app, name="loads")
 app.add_typer(workspace.app, name="workspace")
 
