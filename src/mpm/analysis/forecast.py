@@ -47,7 +47,7 @@ class PathForecast:
 
 
 def simulate_totals(
-    history: Sequence[float],
+    history: Sequence[float] | np.ndarray,
     horizon: int,
     *,
     repetitions: int = 2000,

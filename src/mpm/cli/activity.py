@@ -7,8 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from mpm.cli.campaign import parse_day
-from mpm.cli.common import FormatOption, WorkspaceOption
+from mpm.cli.common import FormatOption, WorkspaceOption, parse_day
 from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
 from mpm.plans.activities import (

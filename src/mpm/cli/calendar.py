@@ -10,8 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mpm.cli.campaign import parse_day
-from mpm.cli.common import FormatOption, WorkspaceOption
+from mpm.cli.common import FormatOption, WorkspaceOption, parse_day
 from mpm.cli.output import Format, emit
 from mpm.config import get_settings
 from mpm.plans.activities import CalendarEntry, PlanCalendar, plan_calendar

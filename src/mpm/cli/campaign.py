@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
 from typing import Annotated, Any
 
 import typer
 
-from mpm.cli.common import FormatOption, WorkspaceOption
+from mpm.cli.common import FormatOption, WorkspaceOption, parse_day
 from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
-from mpm.errors import UserError
 from mpm.goals import shown
 from mpm.plans.campaigns import (
     Campaign,
@@ -42,14 +40,6 @@ Examples:
 """
 
 NAME_HELP = "Campaign name as it appears in the data (the campaign dimension)."
-
-
-def parse_day(text: str, option: str) -> date:
-    """A date option given as YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UserError(f"{option} {text!r}: use a date like 2026-03-31") from exc
 
 
 def percent(share: float | None) -> str | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
 from mpm.cli.output import Format
+from mpm.errors import UserError
 
 WorkspaceOption = Annotated[
     str,
@@ -17,3 +19,11 @@ WorkspaceOption = Annotated[
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output: table (for people), json or csv.")
 ]
+
+
+def parse_day(text: str, option: str) -> date:
+    """A date option given as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"{option} {text!r}: use a date like 2026-03-31") from exc

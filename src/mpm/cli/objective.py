@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from mpm.cli.common import FormatOption, WorkspaceOption
+from mpm.cli.common import FormatOption, WorkspaceOption, parse_day
 from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
 from mpm.errors import UserError
@@ -62,13 +62,6 @@ def _months(values: list[str] | None) -> dict[str, float] | None:
     return months
 
 
-def _day(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UserError(f"{option} {text!r}: use a date like 2026-03-31") from exc
-
-
 def _record(objective: Objective) -> dict[str, Any]:
     record = asdict(objective)
     record["filters"] = list(objective.filters)
@@ -112,8 +105,8 @@ def add(
         name,
         kpi=kpi,
         target=target,
-        start=_day(start, "--from"),
-        end=_day(end, "--to"),
+        start=parse_day(start, "--from"),
+        end=parse_day(end, "--to"),
         filters=tuple(where or ()),
         goal=goal.value if goal else None,
         owner=owner,
@@ -266,7 +259,7 @@ def status(
         raise UserError("--at-risk must not be above --on-track")
     progress = objectives_progress(
         name,
-        today=_day(today, "--today") if today else None,
+        today=parse_day(today, "--today") if today else None,
         workspace=workspace,
         settings=settings,
         thresholds=thresholds,
@@ -299,7 +292,7 @@ def review(
     """Record a review of an objective (its progress is kept with the note), or list the
     objectives due for review by their cadence."""
     settings = get_settings()
-    day = _day(today, "--today") if today else None
+    day = parse_day(today, "--today") if today else None
     if name is None:
         due = due_reviews(today=day, workspace=workspace, settings=settings)
         emit(
@@ -345,7 +338,7 @@ def update(
         name,
         reason=reason,
         target=target,
-        end=_day(end, "--to") if end else None,
+        end=parse_day(end, "--to") if end else None,
         owner=owner,
         cadence=cadence.value if cadence else None,
         evidence=evidence,

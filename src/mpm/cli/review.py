@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 import typer
 
-from mpm.cli.common import FormatOption, WorkspaceOption
-from mpm.cli.objective import TodayOption, _day, compact
+from mpm.cli.common import FormatOption, WorkspaceOption, parse_day
+from mpm.cli.objective import TodayOption, compact
 from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
-from mpm.plans.review import annual_review, campaign_review
+from mpm.plans.review import CAMPAIGN_KPIS, annual_review, campaign_review, change
 
 app = typer.Typer(
     help="Reviews: the annual budget review and campaign post-mortems.", no_args_is_help=True
@@ -47,7 +47,7 @@ def annual(
     before, ranked by marginal ROAS (what the next unit of spend brought back)."""
     review = annual_review(
         year,
-        today=_day(today, "--today") if today else None,
+        today=parse_day(today, "--today") if today else None,
         workspace=workspace,
         settings=get_settings(),
     )
@@ -84,9 +84,7 @@ def annual(
             "planned": compact(review.total_planned),
             "revenue": compact(total.get("revenue")),
             "vs last yr": _percent(
-                None
-                if not review.total_previous.get("revenue")
-                else (total.get("revenue") or 0) / review.total_previous["revenue"] - 1
+                change(total.get("revenue"), review.total_previous.get("revenue"))
             ),
             "ROAS": _ratio(total.get("roas")),
             "CPA": _ratio(total.get("cpa")),
@@ -120,7 +118,7 @@ def campaign(
     the same days a year earlier and the days before it, marginal ROAS, activities, decisions."""
     review = campaign_review(
         name,
-        today=_day(today, "--today") if today else None,
+        today=parse_day(today, "--today") if today else None,
         workspace=workspace,
         settings=get_settings(),
     )
@@ -153,17 +151,7 @@ def campaign(
                 "year before": review.previous_year.get(kpi),
                 "days before": review.before.get(kpi),
             }
-            for kpi in (
-                "spend",
-                "impressions",
-                "clicks",
-                "conversions",
-                "revenue",
-                "ctr",
-                "cpc",
-                "cpa",
-                "roas",
-            )
+            for kpi in CAMPAIGN_KPIS
         ],
         fmt,
     )

@@ -9,18 +9,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from difflib import get_close_matches
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
 
 from mpm.config import Settings, get_settings
-from mpm.errors import NotFound, UserError
+from mpm.errors import UserError
 from mpm.goals.decisions import Decision, record_decision
 from mpm.goals.phasing import Phasing, daily_weights
 from mpm.metrics import Direction, Filter, Kpi, query, workspace_catalog
 from mpm.store import ensure_workspace, session_scope
+from mpm.store.lookup import find_by_name
 from mpm.store.models import ObjectiveRow
 
 
@@ -204,8 +204,8 @@ def add_objective(
         "last year": _value(
             query(
                 kpi,
-                start=_year_back(start),
-                end=_year_back(end),
+                start=year_back(start),
+                end=year_back(end),
                 where=list(filters),
                 workspace=workspace,
                 settings=settings,
@@ -275,7 +275,8 @@ def add_objective(
         return _row(row)
 
 
-def _year_back(day: date) -> date:
+def year_back(day: date) -> date:
+    """The same day a year earlier (28 February for 29 February)."""
     try:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
@@ -302,19 +303,7 @@ def get_objective(
     settings = settings or get_settings()
     with session_scope(settings.app_database_url) as session:
         ws = ensure_workspace(session, workspace)
-        row = session.scalar(
-            select(ObjectiveRow).where(
-                ObjectiveRow.workspace_id == ws.id, ObjectiveRow.name == name
-            )
-        )
-        if row is None:
-            names = session.scalars(
-                select(ObjectiveRow.name).where(ObjectiveRow.workspace_id == ws.id)
-            ).all()
-            close = get_close_matches(name, list(names), n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise NotFound(f"no objective {name!r} in workspace {workspace!r}{hint}")
-        return _row(row)
+        return _row(find_by_name(session, ObjectiveRow, ws, name, "objective"))
 
 
 def update_objective(
@@ -356,11 +345,7 @@ def update_objective(
     )
     with session_scope(settings.app_database_url) as session:
         ws = ensure_workspace(session, workspace)
-        row = session.scalars(
-            select(ObjectiveRow).where(
-                ObjectiveRow.workspace_id == ws.id, ObjectiveRow.name == name
-            )
-        ).one()
+        row = find_by_name(session, ObjectiveRow, ws, name, "objective")
         if target is not None:
             row.target = float(target)
         if end is not None:

@@ -3,11 +3,11 @@ reviewer saw (a snapshot of the objective's progress) next to what they wrote.""
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
 from mpm.config import Settings, get_settings
@@ -16,6 +16,7 @@ from mpm.goals.decisions import now
 from mpm.goals.objectives import Objective, get_objective, list_objectives
 from mpm.goals.progress import Progress, objective_progress
 from mpm.store import ensure_workspace, session_scope
+from mpm.store.lookup import find_by_name
 from mpm.store.models import ObjectiveRow, ReviewRow
 
 
@@ -38,21 +39,13 @@ class DueReview:
     due: date
 
 
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
 def next_review(cadence: str, after: date) -> date:
     """The day a review falls due after one on `after`."""
     if cadence == "daily":
         return after + timedelta(days=1)
     if cadence == "weekly":
         return after + timedelta(days=7)
-    return _add_months(after, 1 if cadence == "monthly" else 3)
+    return after + relativedelta(months=1 if cadence == "monthly" else 3)
 
 
 def due_date(objective: Objective, last_reviewed: date | None) -> date | None:
@@ -91,11 +84,7 @@ def add_review(
     progress = objective_progress(objective, today=today, workspace=workspace, settings=settings)
     with session_scope(settings.app_database_url) as session:
         ws = ensure_workspace(session, workspace)
-        objective_id = session.scalar(
-            select(ObjectiveRow.id).where(
-                ObjectiveRow.workspace_id == ws.id, ObjectiveRow.name == name
-            )
-        )
+        objective_id = find_by_name(session, ObjectiveRow, ws, name, "objective").id
         row = ReviewRow(
             workspace_id=ws.id,
             objective_id=objective_id,

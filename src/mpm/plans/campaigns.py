@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from difflib import get_close_matches
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,12 +20,14 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from mpm.config import Settings, get_settings
-from mpm.errors import NotFound, UserError
+from mpm.errors import UserError
 from mpm.goals import get_objective, shown
 from mpm.goals.decisions import now, record_decision
 from mpm.metrics import query
 from mpm.model.channels import load_grouping
+from mpm.plans.budgets import OVER_PACE, SCOPE, UNDER_PACE, UNDER_PACE_AFTER
 from mpm.store import WorkspaceSettings, ensure_workspace, session_scope
+from mpm.store.lookup import find_by_name
 from mpm.store.models import ActivityRow, CampaignPlanRow, ObjectiveRow
 
 # --- execution states: campaigns and the activities under them ---------------------------------
@@ -82,12 +83,7 @@ def check_status(value: str, states: type[StrEnum], what: str) -> str:
 
 # --- campaigns ----------------------------------------------------------------------------------
 
-# pacing thresholds, as for budget lines (mpm.plans.budgets): over pace above 105 % of the
-# budget share due by now, under pace below 90 % once a tenth of the flight has passed
-OVER_PACE = 1.05
-UNDER_PACE = 0.90
-UNDER_PACE_AFTER = 0.10
-SCOPE = ("channel", "campaign")  # the dimensions a campaign's marketing cost is shared out by
+# pacing thresholds and the dimensions marketing cost is shared out by: those of budget lines
 # KPIs whose presence shows that the warehouse holds data of a campaign (any source table)
 PRESENCE = ("spend", "impressions", "sessions", "revenue", "leads", "emails_sent")
 
@@ -183,19 +179,7 @@ def _objective_name(session: Session, row: CampaignPlanRow) -> str | None:
 
 def find_campaign(session: Session, ws: WorkspaceSettings, name: str) -> CampaignPlanRow:
     """The campaign plan called `name`, or NotFound with the closest names."""
-    row = session.scalar(
-        select(CampaignPlanRow).where(
-            CampaignPlanRow.workspace_id == ws.id, CampaignPlanRow.name == name
-        )
-    )
-    if row is None:
-        names = session.scalars(
-            select(CampaignPlanRow.name).where(CampaignPlanRow.workspace_id == ws.id)
-        ).all()
-        close = get_close_matches(name, list(names), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise NotFound(f"no campaign {name!r} in workspace {ws.slug!r}{hint}")
-    return row
+    return find_by_name(session, CampaignPlanRow, ws, name, "campaign")
 
 
 def _budget(value: float) -> float:

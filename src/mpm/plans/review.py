@@ -20,7 +20,7 @@ from mpm.analysis.response import Response, marginal_return
 from mpm.config import Settings, get_settings
 from mpm.errors import NotFound, UserError
 from mpm.goals import list_decisions, objective_progress
-from mpm.goals.objectives import get_objective
+from mpm.goals.objectives import get_objective, year_back
 from mpm.metrics import query
 from mpm.plans.activities import list_activities
 from mpm.plans.budgets import list_budgets
@@ -43,13 +43,6 @@ CAMPAIGN_KPIS = [
 ]
 
 
-def _year_back(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
 def _value(value: Any) -> float | None:
     if value is None:
         return None
@@ -57,7 +50,8 @@ def _value(value: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _change(now: float | None, before: float | None) -> float | None:
+def change(now: float | None, before: float | None) -> float | None:
+    """Relative change; None when either is unknown or the earlier value is 0."""
     if now is None or before is None or before == 0:
         return None
     return now / before - 1
@@ -84,7 +78,7 @@ class ChannelReview:
         for kpi in KPIS:
             out[kpi] = self.values.get(kpi)
             out[f"{kpi}_previous"] = self.previous.get(kpi)
-            out[f"{kpi}_change"] = _change(self.values.get(kpi), self.previous.get(kpi))
+            out[f"{kpi}_change"] = change(self.values.get(kpi), self.previous.get(kpi))
         cost = self.values.get("marketing_cost")
         out["planned"] = self.planned
         out["variance"] = None if self.planned is None or cost is None else cost - self.planned
@@ -129,7 +123,7 @@ def annual_review(
     end = min(date(year, 12, 31), today - timedelta(days=1))
     if end < start:
         raise UserError(f"{year} has not started yet: review a year up to {today.year}")
-    previous_start, previous_end = date(year - 1, 1, 1), _year_back(end)
+    previous_start, previous_end = date(year - 1, 1, 1), year_back(end)
 
     def by_channel(a: date, b: date) -> dict[str, dict[str, float | None]]:
         frame = query(KPIS, by="channel", start=a, end=b, workspace=workspace, settings=settings)
@@ -333,7 +327,7 @@ def campaign_review(
 
     days = (through - start).days + 1
     values = kpis(start, through)
-    previous_year = kpis(_year_back(start), _year_back(through))
+    previous_year = kpis(year_back(start), year_back(through))
     before = kpis(start - timedelta(days=days), start - timedelta(days=1))
     cost_frame = query(
         "marketing_cost",
