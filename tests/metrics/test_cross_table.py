@@ -12,7 +12,7 @@ import pytest
 
 from mpm.config import Settings
 from mpm.demo import load_demo
-from mpm.metrics import UnknownDimension, UnknownMetric, query
+from mpm.metrics import Filter, UnknownDimension, UnknownMetric, query
 
 END = date(2026, 6, 30)
 
@@ -133,6 +133,38 @@ def test_where_filters_and_relative_dates(demo: Settings) -> None:
     assert "Display" not in set(without["channel"])
     ytd = query("spend", start="ytd", settings=demo)
     assert ytd["spend"][0] >= 0
+
+
+@pytest.mark.parametrize(
+    ("dimension", "where"),
+    [
+        ("channel", "channel=Paid Search"),
+        ("channel", "channel=in:Paid Search|Display"),
+        ("channel", "channel!=Display"),
+        ("campaign", "campaign={a}"),
+        ("campaign", "campaign!={a}"),
+    ],
+)
+def test_a_filter_keeps_the_shared_costs_its_groups_carry(
+    demo: Settings, dimension: str, where: str
+) -> None:
+    """Filtering on a dimension equals splitting by it and keeping those groups, so shared
+    costs (allocated by spend share) count the same in `--where` as in `--by`."""
+    kpis = "spend,marketing_cost,roi,cac"
+    split = query(kpis, by=dimension, grain="month", settings=demo)
+    where = where.format(a=split.groupby(dimension)["spend"].sum().idxmax())
+    filtered = query(kpis, grain="month", where=[where], settings=demo)
+    kept = split[split[dimension].isin(Filter.parse(where).values) != Filter.parse(where).negate]
+    sums = kept.groupby("period")[["spend", "marketing_cost"]].sum().reset_index()
+    merged = filtered.merge(sums, on="period", suffixes=("", "_split"))
+    assert len(merged) == len(filtered) > 6
+    for column in ("spend", "marketing_cost"):
+        assert merged[column].to_numpy() == pytest.approx(merged[f"{column}_split"].to_numpy())
+    assert (merged["marketing_cost"] > merged["spend"]).any()  # costs are there
+    if len(kept[dimension].unique()) == 1:  # one group: every KPI equals its row
+        row = kept.set_index("period").loc[filtered["period"]]
+        for kpi in ("roi", "cac"):
+            assert filtered[kpi].to_numpy() == pytest.approx(row[kpi].to_numpy())
 
 
 def test_arrow_on_request_holds_the_same_numbers(demo: Settings) -> None:

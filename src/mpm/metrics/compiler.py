@@ -10,7 +10,7 @@ zero gives null.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from difflib import get_close_matches
 from typing import Any
@@ -278,28 +278,7 @@ def compile_query(backend: Any, catalog: Catalog, spec: QuerySpec, ctx: Context)
         catalog.get(name)
     _check_dimensions(catalog, spec, spec.kpis)
     measures = list(dict.fromkeys(m for k in spec.kpis for m in catalog.measures_of(k)))
-    groups: dict[tuple[str, str], list[Kpi]] = {}
-    for name in measures:
-        kpi = catalog.get(name)
-        assert kpi.measure is not None
-        groups.setdefault((kpi.measure.table, kpi.measure.time_column), []).append(kpi)
-    parts = [p for group in groups.values() for p in _aggregate(backend, group, spec, ctx)]
-    keys = spec.keys
-    if keys:
-        spine = ibis.union(*(p.select(keys) for p in parts), distinct=True)
-        joined = spine
-        for part in parts:
-            joined = joined.left_join(part, keys).select(
-                *[joined[c] for c in joined.columns],
-                *[part[c] for c in part.columns if c not in keys],
-            )
-    else:
-        joined = parts[0]
-        for part in parts[1:]:
-            joined = joined.cross_join(part)
-    zero = ibis.literal(0.0)
-    joined = joined.mutate(**{m: joined[m].fill_null(zero) for m in measures})
-    joined = _allocate(joined, catalog, measures, spec)
+    joined = _measures(backend, catalog, spec, ctx, measures)
     values: dict[str, Any] = {}
 
     def resolve(name: str) -> Any:
@@ -314,8 +293,72 @@ def compile_query(backend: Any, catalog: Catalog, spec: QuerySpec, ctx: Context)
         values[name] = value
         return value
 
+    keys = spec.keys
     result = joined.select(*keys, **{k: resolve(k).cast("float64") for k in spec.kpis})
     return result.order_by(keys) if keys else result
+
+
+def _measures(
+    backend: Any, catalog: Catalog, spec: QuerySpec, ctx: Context, measures: list[str]
+) -> Any:
+    """The measures at the query's keys, shared costs allocated."""
+    shared = {
+        name: by
+        for name in measures
+        if (by := getattr(catalog.get(name).measure, "allocate_by", None))
+    }
+    filtered = tuple(dict.fromkeys(f.dimension for f in spec.where if f.dimension not in spec.by))
+    moved = [m for m in measures if m in shared or m in shared.values()]
+    additive = all(
+        catalog.get(m).measure.agg in (Agg.SUM, Agg.COUNT)  # type: ignore[union-attr]
+        for m in moved
+    )
+    if shared and filtered and additive:
+        # a filter on a dimension means the same as splitting by it and keeping its groups:
+        # shared costs are allocated over its values first, then the groups are filtered
+        split = replace(
+            spec,
+            by=spec.by + filtered,
+            where=tuple(f for f in spec.where if f.dimension in spec.by),
+        )
+        t = _measures(backend, catalog, split, ctx, moved)
+        for f in spec.where:
+            if f.dimension in filtered:
+                cond = t[f.dimension].isin(list(f.values))
+                t = t.filter(~cond if f.negate else cond)
+        sums = {m: t[m].sum() for m in moved}
+        keys = spec.keys
+        parts = [t.aggregate(sums, by=keys) if keys else t.aggregate(sums)]
+        rest = [m for m in measures if m not in moved]
+        if rest:
+            parts.append(_measures(backend, catalog, spec, ctx, rest))
+        return _joined(parts, spec.keys, measures)
+    groups: dict[tuple[str, str], list[Kpi]] = {}
+    for name in measures:
+        kpi = catalog.get(name)
+        assert kpi.measure is not None
+        groups.setdefault((kpi.measure.table, kpi.measure.time_column), []).append(kpi)
+    parts = [p for group in groups.values() for p in _aggregate(backend, group, spec, ctx)]
+    return _allocate(_joined(parts, spec.keys, measures), catalog, measures, spec)
+
+
+def _joined(parts: list[Any], keys: list[str], measures: list[str]) -> Any:
+    """Parts with the same keys side by side: a spine of every key, left joins (no fan-out),
+    missing measures 0."""
+    if keys:
+        spine = ibis.union(*(p.select(keys) for p in parts), distinct=True)
+        joined = spine
+        for part in parts:
+            joined = joined.left_join(part, keys).select(
+                *[joined[c] for c in joined.columns],
+                *[part[c] for c in part.columns if c not in keys],
+            )
+    else:
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = joined.cross_join(part)
+    zero = ibis.literal(0.0)
+    return joined.mutate(**{m: joined[m].fill_null(zero) for m in measures})
 
 
 def _nonzero(value: Any) -> Any:

@@ -24,7 +24,7 @@ from mpm.goals.objectives import get_objective, year_back
 from mpm.metrics import query
 from mpm.plans.activities import list_activities
 from mpm.plans.budgets import list_budgets
-from mpm.plans.campaigns import Campaign, get_campaign, workspace_today
+from mpm.plans.campaigns import Campaign, get_campaign, marketing_cost, workspace_today
 from mpm.store import ensure_workspace, session_scope
 
 RESULTS = ["spend", "marketing_cost", "conversions", "revenue", "new_customers"]
@@ -329,15 +329,7 @@ def campaign_review(
     values = kpis(start, through)
     previous_year = kpis(year_back(start), year_back(through))
     before = kpis(start - timedelta(days=days), start - timedelta(days=1))
-    cost_frame = query(
-        "marketing_cost",
-        start=start,
-        end=through,
-        where=where,
-        workspace=workspace,
-        settings=settings,
-    )
-    cost = _value(cost_frame["marketing_cost"].iloc[0]) if not cost_frame.empty else None
+    cost = marketing_cost(name, start=start, end=through, workspace=workspace, settings=settings)
     daily = query(
         ["spend", "revenue"],
         grain="day",
