@@ -47,3 +47,21 @@ def test_nothing_left_and_short_histories() -> None:
     assert 50.0 <= short.mean <= 70.0
     empty = simulate_totals([], 5)
     assert empty.mean == 0.0
+
+
+def test_after_a_yearly_peak_the_forecast_follows_last_year_down() -> None:
+    """Demand peaks once a year and falls after. Forecast from two weeks before the peak the
+    two months after it: with two years of history the forecast follows last year's fall;
+    from the last year alone it carries the pre-peak level on."""
+    rng = np.random.default_rng(11)
+    days = np.arange(2 * 364 + 120)
+    yearly = 0.35 * np.cos(2 * np.pi * (days - 20) / 364)  # highest on day 20 (+ 364 k)
+    truth = 400.0 * WEEKLY[days % 7] * np.exp(yearly)
+    y = truth * np.exp(rng.normal(0, 0.1, days.size))
+    origin = 2 * 364 + 20 - 14  # two weeks before the third peak
+    forecast = simulate_totals(y[:origin], 90, seed=2, skip=28)
+    plain = simulate_totals(y[origin - 365 : origin], 90, seed=2, skip=28)
+    expected = truth[origin + 28 : origin + 90].sum() * np.exp(0.1**2 / 2)
+    assert "last year's profile" in forecast.method
+    assert forecast.low < expected < forecast.high
+    assert abs(np.log(forecast.mean / expected)) < 0.5 * abs(np.log(plain.mean / expected))

@@ -11,14 +11,21 @@ target all come from the same paths. Two things the plain simulation leaves out 
 - the level is an estimate: each path starts from a level drawn around the estimate with the
   steady-state Kalman standard error σ·√α.
 
-The spread is then widened when backtests from earlier origins of the same series show larger
-errors than the simulation (never narrowed). Short or empty histories fall back to resampling
-recent days.
+With more than a year of history the yearly pattern is modelled too: the same ETS model is
+fitted to the difference between each day and last year's profile (the mean of log(1 + y)
+over the four weeks around the same day 52 weeks earlier), so its level is the year-on-year
+change, and the forecast is last year's profile plus that change. A quarter after a holiday
+peak then starts from last year's post-holiday level, not from the peak. Which of the two
+structures is used is decided by backtests: forecasts of the same horizon from earlier origins
+of the series (parameters fixed, states filtered); the year-on-year one only when its errors
+are smaller.
 
-Measured on simulated objectives with known dynamics (tests/analysis/test_calibration.py):
-with 4 weeks left, 80% intervals cover 84% and the Brier score is 0.140 (0.250 for the base
-rate); with a quarter left, 81% and 0.175. Targets given a chance of about 8% with a quarter
-left are reached about 21% of the time: the far tail is still a little confident.
+The spread is then widened when those backtests show larger errors than the simulation (never
+narrowed). Short or empty histories fall back to resampling recent days.
+
+Calibration is measured on simulated objectives with known dynamics
+(tests/analysis/test_calibration.py) and on the demo world (tests/goals/test_progress.py);
+docs/objectives.md has the numbers.
 """
 
 from __future__ import annotations
@@ -33,6 +40,19 @@ import numpy as np
 SEASON = 7  # days: weekly seasonality
 MIN_HISTORY = 4 * SEASON  # shorter histories are resampled instead of modelled
 INTERVAL = (0.10, 0.90)  # the 80% interval
+FIT_DAYS = 365  # the model is fitted to the last year of its series
+YEAR = 52 * SEASON  # days back to the same weekday a year earlier
+PROFILE_HALF = 2 * SEASON  # last year's profile: the mean of the four weeks around the day
+MIN_YEARLY_FIT = 8 * SEASON  # days of year-on-year differences needed to fit a model to them
+YEARLY_MARGIN = 0.5
+BACKTESTS = 6  # earlier forecast origins
+SPACING = SEASON  # days between backtest origins
+BACKTEST_PATHS = 200
+SCALE_RANGE = (1.0, 3.0)
+LEVEL_UNCERTAINTY = True
+PROFILE_UNCERTAINTY = True
+MIN_ALPHA = 0.03  # the level always moves a little: see the module docstring
+MIN_ALPHA_YEARLY = 0.06
 
 
 @dataclass(frozen=True)
@@ -55,10 +75,11 @@ def simulate_totals(
     skip: int = 0,
 ) -> PathForecast:
     """Totals of the next `horizon` days, simulated `repetitions` times from `history` (daily
-    values up to the last complete day, oldest first; missing days as 0). The first `skip`
-    days are simulated but left out of the totals (a period that starts later)."""
+    values up to the last complete day, oldest first; missing days as 0, and zeros before the
+    first non-zero day are no history). The first `skip` days are simulated but left out of
+    the totals (a period that starts later)."""
     rng = np.random.default_rng(seed)
-    y = np.clip(np.nan_to_num(np.asarray(history, dtype=float)), 0, None)
+    y = np.trim_zeros(np.clip(np.nan_to_num(np.asarray(history, dtype=float)), 0, None), "f")
     if horizon <= 0:
         totals = np.zeros(repetitions)
         method = "none left"
@@ -67,46 +88,108 @@ def simulate_totals(
         totals = rng.choice(recent, size=(repetitions, horizon - skip), replace=True).sum(axis=1)
         method = "resampled recent days"
     else:
-        totals, method = _ets_totals(y, horizon, repetitions, rng, skip)
+        totals, method = _ets_totals(y, horizon, repetitions, seed, skip)
     low, high = np.quantile(totals, INTERVAL)
     return PathForecast(float(totals.mean()), float(low), float(high), totals, method)
 
 
+@dataclass(frozen=True)
+class _Structure:
+    """What the ETS model is fitted to: log(1 + y) less `offset` (0, or last year's profile),
+    from day `first` on; `offset` is known for the history and the horizon."""
+
+    name: str
+    offset: np.ndarray  # one value per day of history + horizon
+    first: int  # the first day the offset is known
+    min_alpha: float = MIN_ALPHA
+
+
+def _structures(z: np.ndarray, horizon: int) -> list[_Structure]:
+    """The plain structure, and the year-on-year one when the history allows it."""
+    n = len(z)
+    plain = _Structure("ETS(A,N,A) on log(1+y)", np.zeros(n + horizon), 0)
+    first = YEAR + PROFILE_HALF
+    if n - first < MIN_YEARLY_FIT or horizon > YEAR - PROFILE_HALF:
+        return [plain]
+    sums = np.concatenate([[0.0], np.cumsum(z)])
+    days = np.arange(first, n + horizon)
+    profile = np.zeros(n + horizon)
+    profile[first:] = (sums[days - YEAR + PROFILE_HALF] - sums[days - YEAR - PROFILE_HALF]) / (
+        2 * PROFILE_HALF
+    )
+    yearly = _Structure(
+        "ETS(A,N,A) on log(1+y) less last year's profile", profile, first, MIN_ALPHA_YEARLY
+    )
+    return [plain, yearly]
+
+
 def _ets_totals(
-    y: np.ndarray, horizon: int, repetitions: int, rng: np.random.Generator, skip: int = 0
+    y: np.ndarray, horizon: int, repetitions: int, seed: int, skip: int = 0
 ) -> tuple[np.ndarray, str]:
     from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
     z = np.log1p(y)
+    n = len(z)
     cap = 10 * max(float(y.max()), 1.0)  # a runaway path is capped at 10× the peak day
 
-    def model(series: np.ndarray) -> Any:
+    def model(series: np.ndarray, min_alpha: float) -> Any:
         return ETSModel(
             series,
             error="add",
             seasonal="add",
             seasonal_periods=SEASON,
-            bounds={"smoothing_level": (MIN_ALPHA, 0.9999)},
+            bounds={"smoothing_level": (min_alpha, 0.9999)},
         )
 
-    def totals_from(result: Any, count: int) -> np.ndarray:
+    def totals_from(
+        result: Any, structure: _Structure, origin: int, count: int, rng: np.random.Generator
+    ) -> np.ndarray:
         paths = result.simulate(nsimulations=horizon, repetitions=count, anchor="end", rng=rng)
         logs = np.asarray(paths).reshape(horizon, count)
+        logs = logs + structure.offset[origin : origin + horizon, None]
         if LEVEL_UNCERTAINTY:
             logs = logs + rng.normal(0, _level_error(result), count)  # one shift per path
+        if structure.first and PROFILE_UNCERTAINTY:
+            logs = logs + rng.normal(0, _profile_error(result), count)
         daily = np.clip(np.expm1(logs), 0, cap)
         return daily[skip:].sum(axis=0)
 
+    structures = _structures(z, horizon)
+    start = max(max(s.first for s in structures), n - FIT_DAYS)  # the same days for each fit
+    origins = [
+        o for o in (n - horizon - k * SPACING for k in range(BACKTESTS)) if o - start >= MIN_HISTORY
+    ]
+    backtest_rng = np.random.default_rng([seed, 1])
+    candidates = []
     with warnings.catch_warnings():  # convergence chatter on short or flat series
         warnings.simplefilter("ignore")
-        fit: Any = model(z).fit(disp=False, maxiter=200)
-        totals = totals_from(fit, repetitions)
-        scale = _spread_scale(z, y, horizon, skip, fit.params, model, totals_from)
+        for structure in structures:
+            first = start if len(structures) > 1 else max(0, n - FIT_DAYS)
+            series = z[first:] - structure.offset[first:n]
+            fit: Any = model(series, structure.min_alpha).fit(disp=False, maxiter=200)
+            errors, spreads = [], []
+            for origin in origins:
+                result = model(series[: origin - first], structure.min_alpha).smooth(fit.params)
+                sims = totals_from(result, structure, origin, BACKTEST_PATHS, backtest_rng)
+                logs = np.log1p(sims)
+                realised = float(y[origin + skip : origin + horizon].sum())
+                errors.append(np.log1p(realised) - np.median(logs))
+                spreads.append(float(np.std(logs)))
+            candidates.append((structure, fit, np.array(errors), np.array(spreads)))
+        plain = candidates[0]
+        chosen = plain
+        if len(candidates) > 1 and len(origins) >= 3:
+            yearly = candidates[1]
+            if np.mean(yearly[2] ** 2) * YEARLY_MARGIN < np.mean(plain[2] ** 2):
+                chosen = yearly
+        structure, fit, errors, spreads = chosen
+        totals = totals_from(fit, structure, n, repetitions, np.random.default_rng(seed))
+    scale = _spread_scale(errors, spreads)
     if scale != 1:  # widen around the median on the log scale
         logs = np.log1p(totals)
         centre = np.median(logs)
         totals = np.expm1(centre + (logs - centre) * scale)
-    return totals, f"ETS(A,N,A) on log(1+y), spread ×{scale:.2f} from backtests"
+    return totals, f"{structure.name}, spread ×{scale:.2f} from backtests"
 
 
 def _level_error(result: Any) -> float:
@@ -118,37 +201,15 @@ def _level_error(result: Any) -> float:
     return sigma * float(np.sqrt(alpha))
 
 
-BACKTESTS = 6  # earlier forecast origins
-SPACING = SEASON  # days between backtest origins
-SCALE_RANGE = (1.0, 3.0)
-LEVEL_UNCERTAINTY = True
-MIN_ALPHA = 0.03  # the level always moves a little: see the module docstring
+def _profile_error(result: Any) -> float:
+    """Standard error of last year's profile: a mean of 2·PROFILE_HALF noisy days."""
+    return float(np.std(result.resid)) / float(np.sqrt(2 * PROFILE_HALF))
 
 
-def _spread_scale(
-    z: np.ndarray,
-    y: np.ndarray,
-    horizon: int,
-    skip: int,
-    params: np.ndarray,
-    model: Any,
-    totals_from: Any,
-) -> float:
-    """How much wider the simulated totals must be to match the series' own errors: forecast
-    the same horizon from earlier origins (parameters fixed, states filtered), and compare
-    the realised log errors with the simulated spread (at least 1, at most 3): what the model
-    gets wrong about the series (shifts, changing patterns) shows up here."""
-    errors, spreads = [], []
-    for k in range(BACKTESTS):
-        origin = len(z) - horizon - k * SPACING
-        if origin < MIN_HISTORY:
-            break
-        result = model(z[:origin]).smooth(params)
-        sims = totals_from(result, 200)
-        realised = float(y[origin + skip : origin + horizon].sum())
-        logs = np.log1p(sims)
-        errors.append(np.log1p(realised) - np.median(logs))
-        spreads.append(np.std(logs))
+def _spread_scale(errors: np.ndarray, spreads: np.ndarray) -> float:
+    """How much wider the simulated totals must be to match the series' own errors: the
+    realised log errors of the backtests against their simulated spread (at least 1, at most
+    3): what the model gets wrong about the series (shifts, changing patterns) shows up here."""
     if len(errors) < 3 or not np.mean(np.square(spreads)):
         return 1.0
     ratio = float(np.sqrt(np.mean(np.square(errors)) / np.mean(np.square(spreads))))

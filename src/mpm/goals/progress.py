@@ -34,7 +34,7 @@ from mpm.metrics.catalog import Agg
 from mpm.metrics.formula import evaluate
 from mpm.store import ensure_workspace, session_scope
 
-HISTORY_DAYS = 365  # days of history behind a forecast
+HISTORY_DAYS = 2 * 365  # days of history behind a forecast (a year and its year before)
 REPETITIONS = 2000
 
 
