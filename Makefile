@@ -20,7 +20,7 @@ demo: install
 	$(BIN)/mpm tables --workspace default
 	@echo
 	@echo "The demo data lives in $(MPM_HOME) (warehouse: $(MPM_HOME)/workspaces/default/warehouse.duckdb)."
-	@echo "Try: MPM_HOME=$(MPM_HOME) $(BIN)/mpm loads"
+	@echo "Try: export MPM_HOME=$(MPM_HOME); $(BIN)/mpm objective status; $(BIN)/mpm plan budget status; $(BIN)/mpm plan calendar"
 
 test: install
 	$(BIN)/ruff check src tests bench

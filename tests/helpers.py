@@ -1,4 +1,4 @@
-"""Helpers for tests: warehouse snapshots and read-only queries."""
+"""Helpers for tests: warehouse and app-state snapshots and read-only queries."""
 
 from __future__ import annotations
 
@@ -36,6 +36,23 @@ def snapshot(settings: Settings, workspace: str = "default") -> dict[str, list[t
         }
     finally:
         con.close()
+
+
+def app_state(settings: Settings) -> dict[str, list[tuple]]:
+    """Every row of every app-state table, sorted (to show that nothing was written)."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(settings.app_database_url)
+    try:
+        meta = sa.MetaData()
+        meta.reflect(engine)
+        with engine.connect() as con:
+            return {
+                name: sorted(tuple(str(v) for v in row) for row in con.execute(table.select()))
+                for name, table in meta.tables.items()
+            }
+    finally:
+        engine.dispose()
 
 
 def query(settings: Settings, sql: str, workspace: str = "default") -> list[tuple]:

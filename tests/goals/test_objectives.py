@@ -108,7 +108,7 @@ def test_names_are_unique_per_workspace(settings: Settings) -> None:
 
 
 def test_cli_add_list_show(mpm, home: Path) -> None:
-    mpm("demo", "--days", "120", check=True)
+    mpm("demo", "--days", "120", "--no-plans", check=True)
     added = mpm(
         "objective",
         "add",

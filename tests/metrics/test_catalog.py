@@ -128,7 +128,7 @@ def test_formulas_are_parsed_not_evaluated() -> None:
 
 
 def test_a_user_kpi_is_queried_like_a_built_in(mpm, home: Path) -> None:
-    mpm("demo", "--days", "60", check=True)
+    mpm("demo", "--days", "60", "--no-plans", check=True)
     write(
         home / "workspaces" / "default" / "metrics",
         "kpis:\n"

@@ -17,7 +17,7 @@ from mpm.goals import add_objective
 from mpm.plans.activities import add_activity, complete_activity
 from mpm.plans.budgets import set_budget
 from mpm.plans.campaigns import add_campaign, update_campaign
-from mpm.plans.review import annual_review, campaign_review
+from mpm.plans.review import annual_review, campaign_review, last_edition
 
 END = date(2026, 6, 30)
 TODAY = END + timedelta(days=1)
@@ -216,3 +216,40 @@ def test_reviews_from_the_command_line(demo: Settings) -> None:
     assert json.loads(post.stdout)["name"] == name
     missing = mpm("review", "campaign", "Nope")
     assert missing.returncode == 1 and "neither planned" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "edition"),
+    [
+        ("Meta | Promo | Black Friday 2026", "Meta | Promo | Black Friday 2025"),
+        ("Q1 Planning Push 2027 (B2B)", "Q1 Planning Push 2026 (B2B)"),
+        ("2026 Launch — wave 2025", "2026 Launch — wave 2024"),  # the last year named
+        ("Search | Brand | US", None),
+        ("SKU 120263", None),  # digits that are not a year
+    ],
+)
+def test_last_years_edition_is_named_by_the_year_in_the_name(
+    name: str, edition: str | None
+) -> None:
+    assert last_edition(name) == edition
+
+
+def test_a_yearly_campaign_is_compared_with_last_years_edition(demo: Settings) -> None:
+    """Summer Camping 2026 ran 15 May to 30 June; its 2025 edition is the comparison, over
+    its own flight, and the days before the flight (no delivery) compare with nothing."""
+    name = "Search | Seasonal | Summer Camping 2026"
+    review = campaign_review(name, today=TODAY, settings=demo)
+    edition = "Search | Seasonal | Summer Camping 2025"
+    (first, last, spend) = sql(
+        demo,
+        "SELECT min(date), max(date), sum(spend_base) FROM ad_performance "
+        "WHERE campaign = $n AND spend > 0",
+        n=edition,
+    )[0]
+    assert (review.previous_name, review.previous_start, review.previous_end) == (
+        edition,
+        first,
+        last,
+    )
+    assert review.previous_year["spend"] == pytest.approx(float(spend), rel=1e-9)
+    assert set(review.before.values()) == {None}

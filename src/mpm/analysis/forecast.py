@@ -17,8 +17,8 @@ over the four weeks around the same day 52 weeks earlier), so its level is the y
 change, and the forecast is last year's profile plus that change. A quarter after a holiday
 peak then starts from last year's post-holiday level, not from the peak. Which of the two
 structures is used is decided by backtests: forecasts of the same horizon from earlier origins
-of the series (parameters fixed, states filtered); the year-on-year one only when its errors
-are smaller.
+of the series (parameters fixed, states filtered); the year-on-year one unless the plain
+model's squared errors are less than half of its own (or there are too few backtests to say).
 
 The spread is then widened when those backtests show larger errors than the simulation (never
 narrowed). Short or empty histories fall back to resampling recent days.
@@ -44,7 +44,7 @@ FIT_DAYS = 365  # the model is fitted to the last year of its series
 YEAR = 52 * SEASON  # days back to the same weekday a year earlier
 PROFILE_HALF = 2 * SEASON  # last year's profile: the mean of the four weeks around the day
 MIN_YEARLY_FIT = 8 * SEASON  # days of year-on-year differences needed to fit a model to them
-YEARLY_MARGIN = 0.5
+YEARLY_MARGIN = 0.5  # the plain model replaces the yearly one only with under half its errors
 BACKTESTS = 6  # earlier forecast origins
 SPACING = SEASON  # days between backtest origins
 BACKTEST_PATHS = 200
@@ -176,12 +176,11 @@ def _ets_totals(
                 errors.append(np.log1p(realised) - np.median(logs))
                 spreads.append(float(np.std(logs)))
             candidates.append((structure, fit, np.array(errors), np.array(spreads)))
-        plain = candidates[0]
-        chosen = plain
-        if len(candidates) > 1 and len(origins) >= 3:
-            yearly = candidates[1]
-            if np.mean(yearly[2] ** 2) * YEARLY_MARGIN < np.mean(plain[2] ** 2):
-                chosen = yearly
+        chosen = candidates[-1]  # the yearly structure where there is one ...
+        if len(candidates) > 1 and len(origins) >= 3:  # ... unless backtests speak against it
+            plain, yearly = candidates
+            if np.mean(plain[2] ** 2) < np.mean(yearly[2] ** 2) * YEARLY_MARGIN:
+                chosen = plain
         structure, fit, errors, spreads = chosen
         totals = totals_from(fit, structure, n, repetitions, np.random.default_rng(seed))
     scale = _spread_scale(errors, spreads)

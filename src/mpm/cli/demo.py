@@ -19,11 +19,18 @@ def demo(
     ] = 42,
     days: Annotated[int, typer.Option(help="Days of history.", min=60, max=3650)] = 730,
     end: Annotated[str | None, typer.Option(help="Last day (ISO date); default yesterday.")] = None,
+    plans: Annotated[
+        bool,
+        typer.Option(
+            help="Also add the demo company's objectives, budgets, campaigns and activities "
+            "(to a workspace without any)."
+        ),
+    ] = True,
     workspace: WorkspaceOption = "default",
     fmt: FormatOption = Format.table,
 ) -> None:
     """Fill a workspace with a believable company's marketing data and its true parameters."""
-    from mpm.demo import load_demo  # the generator is only imported when asked for
+    from mpm.demo import load_demo, plan_demo  # the generator is only imported when asked for
 
     last = date.fromisoformat(end) if end else None
     console = Console(stderr=True)
@@ -36,10 +43,26 @@ def demo(
             end=last,
             on_table=lambda name: status.update(f"loading {name} ..."),
         )
+        planned = None
+        if plans:
+            status.update("planning objectives, budgets and campaigns ...")
+            planned = plan_demo(
+                get_settings(), workspace=workspace, first=result.first, last=result.last
+            )
     emit(
         [{"table": r.table, "rows": r.rows, "load_id": r.load_id} for r in result.loads],
         fmt,
         title=f"Demo world loaded into workspace {workspace}",
     )
     if fmt is Format.table:
-        Console().print(f"truth.json: {result.truth_path}")
+        out = Console()
+        out.print(f"truth.json: {result.truth_path}")
+        if planned is not None and planned.skipped:
+            out.print(f"plans: none added ({planned.skipped})")
+        elif planned is not None:
+            out.print(
+                f"plans as of {planned.today}: {planned.objectives} objectives, "
+                f"{planned.budget_lines} budget lines, {planned.campaigns} campaigns, "
+                f"{planned.activities} activities, {planned.decisions} decisions "
+                "(`mpm objective status`, `mpm plan budget status`, `mpm plan calendar`)"
+            )

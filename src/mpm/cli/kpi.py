@@ -82,7 +82,7 @@ def kpi(
     # for people: the change next to each KPI; the previous values are in json and csv
     emit(
         [
-            {k: _shown(k, v, units) for k, v in r.items() if not k.endswith("_previous")}
+            {k: kpi_cell(k, v, units) for k, v in r.items() if not k.endswith("_previous")}
             for r in records
         ],
         fmt,
@@ -101,7 +101,7 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _shown(key: str, value: Any, units: dict[str, Unit]) -> Any:
+def kpi_cell(key: str, value: Any, units: dict[str, Unit]) -> Any:
     """Table cells: rates and changes as percentages, other numbers rounded for reading."""
     if not isinstance(value, float):
         return value

@@ -8,9 +8,11 @@ from typing import Annotated, Any
 import typer
 
 from mpm.cli.common import FormatOption, WorkspaceOption, parse_day
+from mpm.cli.kpi import kpi_cell
 from mpm.cli.objective import TodayOption, compact
 from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
+from mpm.metrics import workspace_catalog
 from mpm.plans.review import CAMPAIGN_KPIS, annual_review, campaign_review, change
 
 app = typer.Typer(
@@ -143,17 +145,23 @@ def campaign(
         },
         fmt,
     )
+    catalog = workspace_catalog(get_settings(), workspace)
+    units = {kpi: catalog.get(kpi).unit for kpi in CAMPAIGN_KPIS}
     emit(
         [
             {
                 "kpi": kpi,
-                "flight": review.values.get(kpi),
-                "year before": review.previous_year.get(kpi),
-                "days before": review.before.get(kpi),
+                "flight": kpi_cell(kpi, review.values.get(kpi), units),
+                "last year": kpi_cell(kpi, review.previous_year.get(kpi), units),
+                "days before": kpi_cell(kpi, review.before.get(kpi), units),
             }
             for kpi in CAMPAIGN_KPIS
         ],
         fmt,
+    )
+    typer.echo(
+        f"last year: {review.previous_name}, {review.previous_start} to {review.previous_end}; "
+        f"days before: the {(review.through - review.start).days + 1} days before the flight"
     )
     r = review.response
     typer.echo(

@@ -32,6 +32,8 @@ class DemoTableLoad:
 class DemoResult:
     loads: tuple[DemoTableLoad, ...]
     truth_path: Path
+    first: date  # the first and last day of the data
+    last: date
 
 
 def load_demo(
@@ -71,4 +73,6 @@ def load_demo(
             loads.append(DemoTableLoad(name, report.rows, report.load_id))
     truth_path = warehouse_file.parent / "truth.json"
     write_truth(world, truth_path)
-    return DemoResult(tuple(loads), truth_path)
+    window = world.truth
+    first, last = date.fromisoformat(str(window["start"])), date.fromisoformat(str(window["end"]))
+    return DemoResult(tuple(loads), truth_path, first, last)

@@ -13,6 +13,7 @@ from mpm.goals.objectives import (
     shown,
     smart_check,
     update_objective,
+    year_back,
 )
 from mpm.goals.phasing import Phasing
 from mpm.goals.progress import Progress, Status, Thresholds, objective_progress, objectives_progress
@@ -44,4 +45,5 @@ __all__ = [
     "shown",
     "smart_check",
     "update_objective",
+    "year_back",
 ]

@@ -9,6 +9,7 @@ the same span of days one year earlier, so a year in progress is compared like f
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -211,7 +212,10 @@ class CampaignReview:
     budget: float | None
     marketing_cost: float | None
     values: dict[str, float | None]  # CAMPAIGN_KPIS over the flight
-    previous_year: dict[str, float | None]  # the same days a year earlier
+    previous_year: dict[str, float | None]  # last year's edition, or the same days a year earlier
+    previous_name: str  # the campaign compared with: this one, or last year's edition
+    previous_start: date
+    previous_end: date
     before: dict[str, float | None]  # the same number of days just before the flight
     response: Response  # daily revenue against daily spend over the flight
     activities_done: int
@@ -236,6 +240,9 @@ class CampaignReview:
                 "through",
                 "budget",
                 "marketing_cost",
+                "previous_name",
+                "previous_start",
+                "previous_end",
             )
         }
         out["budget_used"] = (
@@ -289,6 +296,27 @@ def _flight_from_data(
     return days.min(), days.max(), str(channel)
 
 
+YEAR_IN_NAME = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+
+
+def last_edition(name: str) -> str | None:
+    """The same campaign a year earlier by its name, if the name carries a year: "Black Friday
+    2026" → "Black Friday 2025" (the last year named)."""
+    years = list(YEAR_IN_NAME.finditer(name))
+    if not years:
+        return None
+    year = years[-1]
+    return f"{name[: year.start()]}{int(year.group()) - 1}{name[year.end() :]}"
+
+
+def _without_data(values: dict[str, float | None]) -> dict[str, float | None]:
+    """None for every KPI when the campaign had no delivery and no revenue then (nothing to
+    compare with), else the values."""
+    if any(values.get(k) for k in ("spend", "impressions", "clicks", "revenue")):
+        return values
+    return dict.fromkeys(CAMPAIGN_KPIS)
+
+
 def campaign_review(
     name: str,
     *,
@@ -319,16 +347,31 @@ def campaign_review(
         raise UserError(f"campaign {name!r} starts on {start}: nothing to review yet")
     where = [f"campaign={name}"]
 
-    def kpis(a: date, b: date) -> dict[str, float | None]:
+    def kpis(campaign: str, a: date, b: date) -> dict[str, float | None]:
         frame = query(
-            CAMPAIGN_KPIS, start=a, end=b, where=where, workspace=workspace, settings=settings
+            CAMPAIGN_KPIS,
+            start=a,
+            end=b,
+            where=[f"campaign={campaign}"],
+            workspace=workspace,
+            settings=settings,
         )
         return {k: _value(frame[k].iloc[0]) for k in CAMPAIGN_KPIS} if not frame.empty else {}
 
     days = (through - start).days + 1
-    values = kpis(start, through)
-    previous_year = kpis(year_back(start), year_back(through))
-    before = kpis(start - timedelta(days=days), start - timedelta(days=1))
+    values = kpis(name, start, through)
+    previous_name, previous_start, previous_end = name, year_back(start), year_back(through)
+    edition = last_edition(name)
+    if edition is not None:  # a yearly campaign: last year's edition over its own flight
+        try:
+            previous_start, previous_end, _ = _flight_from_data(
+                edition, workspace=workspace, settings=settings
+            )
+            previous_name = edition
+        except NotFound:
+            pass
+    previous_year = _without_data(kpis(previous_name, previous_start, previous_end))
+    before = _without_data(kpis(name, start - timedelta(days=days), start - timedelta(days=1)))
     cost = marketing_cost(name, start=start, end=through, workspace=workspace, settings=settings)
     daily = query(
         ["spend", "revenue"],
@@ -378,6 +421,9 @@ def campaign_review(
         marketing_cost=cost,
         values=values,
         previous_year=previous_year,
+        previous_name=previous_name,
+        previous_start=previous_start,
+        previous_end=previous_end,
         before=before,
         response=response,
         activities_done=sum(a.status == "done" for a in activities),
