@@ -6,7 +6,13 @@ DataFrame (see `mpm.metrics.query`).
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
+
+try:
+    __version__ = version("mpm")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"
 
 
 def query(kpis: Any, **options: Any) -> Any:
@@ -17,4 +23,4 @@ def query(kpis: Any, **options: Any) -> Any:
     return run(kpis, **options)
 
 
-__all__ = ["query"]
+__all__ = ["__version__", "query"]

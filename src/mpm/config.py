@@ -34,6 +34,17 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(
         default=2 * 1024**3, description="Largest file an import accepts, in bytes."
     )
+    cookie_secure: bool | None = Field(
+        default=None,
+        description=(
+            "Mark the session cookie Secure: true, false, or unset to follow the request "
+            "(Secure over HTTPS, including behind a proxy that says so)."
+        ),
+    )
+    trusted_proxies: str = Field(
+        default="127.0.0.1",
+        description="Addresses whose X-Forwarded-Proto / X-Forwarded-For headers are believed.",
+    )
     on_track_probability: float = Field(
         default=0.7,
         ge=0,

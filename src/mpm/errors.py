@@ -14,7 +14,27 @@ class UserError(MpmError):
 
 
 class NotFound(UserError):
-    """A named thing (workspace, load, table) does not exist."""
+    """A named thing (workspace, load, table) does not exist, or is not the asker's to see."""
+
+
+class Unauthorized(UserError):
+    """No valid credentials: not signed in, a wrong password, an expired or revoked token."""
+
+
+class Forbidden(UserError):
+    """Signed in, but the role in the workspace does not allow the action."""
+
+
+class Conflict(UserError):
+    """The request clashes with what exists (a name taken, a server holding the warehouse)."""
+
+
+class TooManyRequests(UserError):
+    """Too many attempts in a short time, or an account locked after failed sign-ins."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # seconds
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from mpm.cli import (
     objective,
     plan,
     review,
+    token,
+    user,
     workspace,
 )
 from mpm.cli.config import config
@@ -24,6 +26,8 @@ from mpm.cli.demo import demo
 from mpm.cli.ingest import EXAMPLES, ingest
 from mpm.cli.kpi import EXAMPLES as KPI_EXAMPLES
 from mpm.cli.kpi import kpi
+from mpm.cli.serve import EXAMPLES as SERVE_EXAMPLES
+from mpm.cli.serve import serve
 from mpm.cli.tables import tables
 from mpm.errors import IngestError, UserError
 
@@ -40,6 +44,7 @@ app.command(epilog=EXAMPLES)(ingest)
 app.command()(tables)
 app.command()(config)
 app.command(epilog=KPI_EXAMPLES)(kpi)
+app.command(epilog=SERVE_EXAMPLES)(serve)
 app.add_typer(metrics.app, name="metrics")
 app.add_typer(objective.app, name="objective")
 app.add_typer(plan.app, name="plan")
@@ -49,6 +54,8 @@ app.add_typer(decision.app, name="decision")
 app.add_typer(review.app, name="review")
 app.add_typer(loads.app, name="loads")
 app.add_typer(workspace.app, name="workspace")
+app.add_typer(user.app, name="user")
+app.add_typer(token.app, name="token")
 
 STATE = {"debug": False}
 

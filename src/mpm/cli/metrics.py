@@ -10,29 +10,17 @@ from mpm.cli.common import FormatOption, WorkspaceOption
 from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
 from mpm.errors import UserError
-from mpm.metrics import Kpi, check, load_catalog, workspace_catalog
-from mpm.metrics.reference import definition
+from mpm.metrics import check, load_catalog, workspace_catalog
+from mpm.services.data import kpi_record
 
 app = typer.Typer(help="The KPI catalog: list, show one, check your YAML.", no_args_is_help=True)
-
-
-def _record(kpi: Kpi) -> dict[str, object]:
-    return {
-        "name": kpi.name,
-        "label": kpi.label,
-        "unit": str(kpi.unit),
-        "direction": str(kpi.direction),
-        "definition": definition(kpi, code=str),
-        "description": kpi.description,
-        "origin": kpi.origin,
-    }
 
 
 @app.command("list")
 def list_metrics(workspace: WorkspaceOption = "default", fmt: FormatOption = Format.table) -> None:
     """Every KPI: name, unit, direction of good and definition."""
     catalog = workspace_catalog(get_settings(), workspace)
-    records = [_record(k) for k in catalog.kpis.values()]
+    records = [kpi_record(k) for k in catalog.kpis.values()]
     if fmt is Format.table:
         records = [
             {k: r[k] for k in ("name", "label", "unit", "direction", "definition")} for r in records
@@ -49,7 +37,7 @@ def show(
     """One KPI in full, with the measures it is computed from."""
     catalog = workspace_catalog(get_settings(), workspace)
     kpi = catalog.get(name)
-    record = _record(kpi)
+    record = kpi_record(kpi)
     record["measures"] = ", ".join(catalog.measures_of(name))
     emit_one(record, fmt)
 

@@ -1,4 +1,4 @@
-"""`mpm workspace list|show|set`: workspaces and their settings."""
+"""`mpm workspace add|list|show|set|delete`: workspaces and their settings."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from typing import Annotated
 
 import typer
 
+from mpm.auth import local_principal
 from mpm.cli.common import FormatOption, WorkspaceOption
 from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
+from mpm.errors import UserError
+from mpm.services import workspaces
 from mpm.store import ensure_workspace, list_workspaces, session_scope, update_workspace
 
 app = typer.Typer(help="Workspaces and their settings (currency, time zone, fiscal year).")
@@ -53,3 +56,32 @@ def set_(
             name=name,
         )
         emit_one(asdict(updated), fmt)
+
+
+@app.command("add")
+def add(
+    slug: Annotated[str, typer.Argument(help="Lower-case letters, digits, '-' and '_'.")],
+    name: Annotated[str | None, typer.Option(help="Display name, e.g. the client's.")] = None,
+    base_currency: Annotated[str, typer.Option(help="ISO 4217 code.")] = "USD",
+    fmt: FormatOption = Format.table,
+) -> None:
+    """A new workspace, one per client or company (its data never mixes with another's)."""
+    created = workspaces.create_workspace(
+        local_principal(), slug, name=name, base_currency=base_currency, settings=get_settings()
+    )
+    emit_one(asdict(created.workspace), fmt)
+
+
+@app.command("delete")
+def delete(
+    slug: Annotated[str, typer.Argument(help="The workspace to delete.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Confirm: delete the workspace and all its data.")
+    ] = False,
+) -> None:
+    """Delete a workspace with all its data: objectives, plans, members, tokens, the
+    warehouse, KPI definitions. There is no undo (keep a `mpm backup` first)."""
+    if not yes:
+        raise UserError(f"this deletes workspace {slug!r} and all its data: add --yes to confirm")
+    workspaces.delete_workspace(local_principal(), slug, confirm=slug, settings=get_settings())
+    typer.echo(f"workspace {slug} deleted")

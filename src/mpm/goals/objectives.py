@@ -72,6 +72,7 @@ class Objective:
     created_at: datetime
     phasing: str = "even"
     monthly_targets: dict[str, float] | None = None
+    id: int = 0
 
 
 class SmartCheckFailed(UserError):
@@ -93,6 +94,7 @@ def _row(row: ObjectiveRow) -> Objective:
         created_at=row.created_at,
         phasing=row.phasing,
         monthly_targets=dict(row.monthly_targets) if row.monthly_targets else None,
+        id=row.id,
     )
 
 

@@ -112,6 +112,7 @@ class Campaign:
     overdue: bool  # the flight has ended but the campaign is still planned or live
     created_at: datetime
     warnings: tuple[str, ...] = ()
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def _campaign(
         overdue=campaign_overdue(row.end_date, row.status, today),
         created_at=row.created_at,
         warnings=warnings,
+        id=row.id,
     )
 
 

@@ -1,0 +1,66 @@
+"""Services of the data: KPI queries and their SQL, the KPI catalog, the tables of the
+warehouse, imports, load history and reverts. Reading needs a viewer; imports and reverts an
+analyst."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mpm import ingest, metrics
+from mpm.auth import Permission
+from mpm.metrics import Kpi
+from mpm.metrics.reference import definition
+from mpm.services.access import Context, delegate, requires
+from mpm.warehouse import connect_query_only, table_stats
+
+READ, ANALYZE = Permission.READ, Permission.ANALYZE
+
+kpi_query = delegate(metrics.query, READ)
+kpi_sql = delegate(metrics.compiled_sql, READ)
+list_loads = delegate(ingest.list_loads, READ)
+revert_load = delegate(ingest.revert_load, ANALYZE)
+
+
+def kpi_record(kpi: Kpi) -> dict[str, Any]:
+    """A KPI of the catalog: name, label, unit, direction of good, definition, origin."""
+    return {
+        "name": kpi.name,
+        "label": kpi.label,
+        "unit": str(kpi.unit),
+        "direction": str(kpi.direction),
+        "definition": definition(kpi, code=str),
+        "description": kpi.description,
+        "origin": kpi.origin,
+    }
+
+
+@requires(READ)
+def list_metrics(ctx: Context) -> list[dict[str, Any]]:
+    catalog = metrics.workspace_catalog(ctx.settings, ctx.slug)
+    return [kpi_record(k) for k in catalog.kpis.values()]
+
+
+@requires(READ)
+def get_metric(ctx: Context, name: str) -> dict[str, Any]:
+    catalog = metrics.workspace_catalog(ctx.settings, ctx.slug)
+    record = kpi_record(catalog.get(name))  # UnknownMetric with suggestions
+    record["measures"] = list(catalog.measures_of(name))
+    return record
+
+
+@requires(READ)
+def list_tables(ctx: Context) -> list[Any]:
+    if ctx.settings.warehouse_url:
+        return table_stats(connect_query_only(ctx.settings.warehouse_url))
+    warehouse = ingest.open_workspace_warehouse(ctx.settings, ctx.slug)
+    try:
+        return table_stats(warehouse.ibis())
+    finally:
+        warehouse.close()
+
+
+@requires(ANALYZE)
+def import_file(ctx: Context, path: Path, options: ingest.IngestOptions) -> ingest.LoadReport:
+    """Validate and load a file (the import validator is the only parser of uploads)."""
+    return ingest.ingest_file(path, workspace=ctx.slug, options=options, settings=ctx.settings)
