@@ -25,6 +25,7 @@ from mpm.app.middleware import RequestMiddleware
 from mpm.config import Settings, get_settings
 from mpm.services.status import warm_in_background
 from mpm.store import engine_for, list_workspaces, session_scope
+from mpm.warehouse import SharedWarehouses
 
 STATIC = Path(__file__).parent / "static"
 DOCS_PAGE = """<!doctype html>
@@ -39,14 +40,16 @@ DOCS_PAGE = """<!doctype html>
 def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAPI:
     settings = settings or get_settings()
     engine_for(settings.app_database_url)  # migrate before the first request
+    warehouses = SharedWarehouses()  # the server's threads share one database per file
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
             with session_scope(settings.app_database_url) as session:
                 slugs = [w.slug for w in list_workspaces(session)]
-            warm_in_background(settings, slugs)
+            warm_in_background(settings, slugs, warehouses)
         yield
+        warehouses.close()
         logging.getLogger("mpm.app").info("server stopped")
 
     app = FastAPI(
@@ -65,7 +68,9 @@ def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAP
     )
     app.state.settings = settings
     problems.install(app)
-    app.add_middleware(RequestMiddleware, max_body_bytes=settings.max_upload_bytes)
+    app.add_middleware(
+        RequestMiddleware, max_body_bytes=settings.max_upload_bytes, warehouses=warehouses
+    )
 
     api = APIRouter(prefix="/api/v1")
     api.include_router(access.router)

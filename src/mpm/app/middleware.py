@@ -1,5 +1,5 @@
-"""Around every request: a request id, one structured log line, security headers, and a size
-limit on request bodies.
+"""Around every request: a request id, one structured log line, security headers, a size
+limit on request bodies, and the server's shared warehouse connections.
 
 The log line is JSON: time, request id, method, path, status, duration, principal and client.
 It never holds headers, cookies, query strings or bodies, so no password, token or session id
@@ -15,6 +15,8 @@ import uuid
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from mpm.warehouse import SharedWarehouses
 
 access_log = logging.getLogger("mpm.access")
 
@@ -54,9 +56,10 @@ def _problem(status: int, detail: str, path: str, request_id: str) -> bytes:
 class RequestMiddleware:
     """Request id, access log, security headers and the body limit (pure ASGI)."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, warehouses: SharedWarehouses) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.warehouses = warehouses
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -93,7 +96,8 @@ class RequestMiddleware:
         try:
             if declared is not None and declared.isdigit() and int(declared) > limit:
                 raise TooLarge
-            await self.app(scope, limited_receive, send_with_headers)
+            with self.warehouses.using():
+                await self.app(scope, limited_receive, send_with_headers)
         except TooLarge:
             body = _problem(
                 413, f"the request is larger than the limit of {limit:,} bytes", path, request_id

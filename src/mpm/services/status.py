@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from contextlib import nullcontext
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from mpm.config import Settings
 from mpm.services.access import Context, requires
 from mpm.store import SYSTEM, acting_as, session_scope
 from mpm.store.models import LoadRow, ObjectiveRow, WorkspaceRow
+from mpm.warehouse import SharedWarehouses
 
 log = logging.getLogger("mpm.status")
 _cache: dict[tuple[str, int], tuple[Any, list[goals.Progress]]] = {}
@@ -111,8 +113,14 @@ def warm_status(settings: Settings, slug: str) -> None:
         _status(settings, slug, ws.id, None, None)
 
 
-def warm_in_background(settings: Settings, slugs: list[str]) -> threading.Thread:
+def warm_in_background(
+    settings: Settings, slugs: list[str], warehouses: SharedWarehouses | None = None
+) -> threading.Thread:
     def run() -> None:
+        with warehouses.using() if warehouses else nullcontext():
+            warm(slugs)
+
+    def warm(slugs: list[str]) -> None:
         for slug in slugs:
             try:
                 warm_status(settings, slug)

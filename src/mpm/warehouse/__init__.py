@@ -1,6 +1,7 @@
 """Storage of analytics data: one DuckDB warehouse per workspace, reached through Ibis."""
 
 from mpm.warehouse.connection import (
+    SharedWarehouses,
     Warehouse,
     connect_query_only,
     open_warehouse,
@@ -10,6 +11,7 @@ from mpm.warehouse.schema import quote, rows_table
 from mpm.warehouse.stats import TableStats, table_stats
 
 __all__ = [
+    "SharedWarehouses",
     "TableStats",
     "Warehouse",
     "connect_query_only",

@@ -26,7 +26,7 @@ from mpm.app.serialize import DEFAULT_LIMIT, MAX_LIMIT, page, page_of, plain
 from mpm.auth.sessions import SESSION_HOURS
 from mpm.errors import UserError
 from mpm.services import audit, workspaces
-from mpm.store import acting_as, session_scope
+from mpm.store import Actor, acting_as, session_scope
 
 router = APIRouter()
 
@@ -61,9 +61,11 @@ def login(body: LoginIn, request: Request, response: Response) -> dict[str, Any]
     """Sign in with e-mail and password: sets the HttpOnly session cookie and returns the
     CSRF token to send as `X-CSRF-Token` with every write."""
     client = request.client.host if request.client else None
-    signed = auth.login(
-        settings_of(request).app_database_url, body.email, body.password, client=client
-    )
+    request_id = getattr(request.state, "request_id", None)
+    with acting_as(Actor(body.email.strip().lower()[:320], "api", request_id=request_id)):
+        signed = auth.login(
+            settings_of(request).app_database_url, body.email, body.password, client=client
+        )
     response.set_cookie(
         SESSION_COOKIE,
         signed.session_token,
@@ -81,7 +83,9 @@ def logout(request: Request, response: Response) -> None:
     """Sign out: the session ends on the server and the cookie is cleared."""
     secret = request.cookies.get(SESSION_COOKIE)
     if secret:
-        with session_scope(settings_of(request).app_database_url) as session:
+        request_id = getattr(request.state, "request_id", None)
+        actor = Actor("signed-out session", "api", request_id=request_id)
+        with acting_as(actor), session_scope(settings_of(request).app_database_url) as session:
             auth.logout(session, secret)
     response.delete_cookie(SESSION_COOKIE, path="/")
 
@@ -89,7 +93,9 @@ def logout(request: Request, response: Response) -> None:
 @router.post("/auth/password-reset", tags=["auth"], **needs(PUBLIC))
 def reset_password(body: ResetIn, request: Request) -> dict[str, Any]:
     """Choose a new password with a one-time reset token; the token is then used up."""
-    with session_scope(settings_of(request).app_database_url) as session:
+    request_id = getattr(request.state, "request_id", None)
+    actor = Actor("password reset", "api", request_id=request_id)
+    with acting_as(actor), session_scope(settings_of(request).app_database_url) as session:
         user = auth.reset_password(session, body.token, body.password)
     return {"email": user.email, "detail": "password set: sign in with it"}
 
