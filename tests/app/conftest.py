@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy import select
 
 from mpm import auth
@@ -25,6 +26,7 @@ from mpm.config import Settings
 from mpm.demo import load_demo, plan_demo
 from mpm.store import session_scope
 from mpm.store.models import ApiTokenRow, WorkspaceRow
+from mpm.warehouse import SharedWarehouses
 
 PASSWORD = "a long enough passphrase"
 ROLES = ("viewer", "analyst", "editor", "owner")
@@ -34,6 +36,7 @@ ROLES = ("viewer", "analyst", "editor", "owner")
 class Server:
     url: str
     settings: Settings
+    warehouses: SharedWarehouses
     tokens: dict[str, str] = field(default_factory=dict)  # role (or name) -> bearer token
     emails: dict[str, str] = field(default_factory=dict)  # role (or name) -> e-mail
 
@@ -54,9 +57,15 @@ def free_port() -> int:
 @contextmanager
 def serve(settings: Settings) -> Iterator[str]:
     """Run the app on a free loopback port in a thread; yields its base URL."""
+    with serve_app(create_app(settings, warm=False)) as url:
+        yield url
+
+
+@contextmanager
+def serve_app(app: FastAPI) -> Iterator[str]:
     port = free_port()
     config = uvicorn.Config(
-        create_app(settings, warm=False), host="127.0.0.1", port=port, log_level="warning"
+        app, host="127.0.0.1", port=port, log_level="warning", server_header=False
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -110,5 +119,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     other = load_demo(settings, workspace="other", seed=5, days=60)
     plan_demo(settings, workspace="other", first=other.first, last=other.last)
     tokens, emails = people(settings)
-    with serve(settings) as url:
-        yield Server(url, settings, tokens, emails)
+    app = create_app(settings, warm=False)
+    with serve_app(app) as url:
+        yield Server(url, settings, app.state.warehouses, tokens, emails)

@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAP
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.warehouses = warehouses
     problems.install(app)
     app.add_middleware(
         RequestMiddleware, max_body_bytes=settings.max_upload_bytes, warehouses=warehouses

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 MAX_LIMIT = 1000
+MAX_ID = 2**31 - 1  # ids fit every database's integer
 DEFAULT_LIMIT = 100
 
 

@@ -48,6 +48,7 @@ COST_MONTHS = 3
 """Other costs per month are the average of this many complete calendar months before this one."""
 
 CENT = Decimal("0.01")
+MAX_AMOUNT = 1e15  # a quadrillion: beyond any budget, within what cents can hold exactly
 SCOPE = ("channel", "campaign")  # the dimensions actuals are fetched by
 
 
@@ -188,6 +189,8 @@ def _cents(value: float | Decimal, what: str) -> Decimal:
     """An amount rounded to the cent; refused unless finite and not negative."""
     if isinstance(value, float) and not math.isfinite(value):
         raise UserError(f"{what} must be a number, not {value}")
+    if abs(value) >= MAX_AMOUNT:
+        raise UserError(f"{what} is too large ({value:,.0f}): amounts stay below {MAX_AMOUNT:,.0f}")
     amount = Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
     if amount < 0:
         raise UserError(f"{what} cannot be negative ({money(float(value))})")

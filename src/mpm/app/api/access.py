@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
@@ -22,7 +22,7 @@ from mpm.app.deps import (
     needs,
     settings_of,
 )
-from mpm.app.serialize import DEFAULT_LIMIT, MAX_LIMIT, page, page_of, plain
+from mpm.app.serialize import DEFAULT_LIMIT, MAX_ID, MAX_LIMIT, page, page_of, plain
 from mpm.auth.sessions import SESSION_HOURS
 from mpm.errors import UserError
 from mpm.services import audit, workspaces
@@ -31,6 +31,7 @@ from mpm.store import Actor, acting_as, session_scope
 router = APIRouter()
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Items to skip.")]
 
 
@@ -251,7 +252,7 @@ def add_member(
     **needs(workspaces.set_member_role),
 )
 def set_member_role(
-    workspace: str, user_id: int, body: RoleIn, request: Request, principal: CurrentPrincipal
+    workspace: str, user_id: Id, body: RoleIn, request: Request, principal: CurrentPrincipal
 ) -> dict[str, Any]:
     user = workspaces.set_member_role(
         principal, workspace, user_id, body.role, settings=settings_of(request)
@@ -266,7 +267,7 @@ def set_member_role(
     **needs(workspaces.remove_member),
 )
 def remove_member(
-    workspace: str, user_id: int, request: Request, principal: CurrentPrincipal
+    workspace: str, user_id: Id, request: Request, principal: CurrentPrincipal
 ) -> None:
     """Take someone out of the workspace; their API tokens for it are revoked."""
     workspaces.remove_member(principal, workspace, user_id, settings=settings_of(request))
@@ -323,7 +324,7 @@ def create_token(
     **needs(workspaces.revoke_token),
 )
 def revoke_token(
-    workspace: str, token_id: int, request: Request, principal: CurrentPrincipal
+    workspace: str, token_id: Id, request: Request, principal: CurrentPrincipal
 ) -> dict[str, Any]:
     """Revoke a token: it stops working at once."""
     return plain(

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Request, UploadFile
 
-from mpm.app.api.access import Limit, Offset
+from mpm.app.api.access import Id, Limit, Offset
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
 from mpm.app.serialize import DEFAULT_LIMIT, page, plain, records
 from mpm.errors import UserError
@@ -183,7 +183,7 @@ def list_loads(
 )
 def revert_load(
     workspace: str,
-    load_id: int,
+    load_id: Id,
     request: Request,
     principal: CurrentPrincipal,
     background: BackgroundTasks,

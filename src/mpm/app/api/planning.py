@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from mpm.app.api.access import Limit, Offset
+from mpm.app.api.access import Id, Limit, Offset
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
 from mpm.app.serialize import DEFAULT_LIMIT, page, plain
 from mpm.goals import Thresholds
@@ -148,7 +148,7 @@ def due_reviews(
     **needs(planning.get_objective),
 )
 def get_objective(
-    workspace: str, objective_id: int, request: Request, principal: CurrentPrincipal
+    workspace: str, objective_id: Id, request: Request, principal: CurrentPrincipal
 ) -> dict[str, Any]:
     return _objective(
         planning.get_objective(principal, workspace, objective_id, settings=settings_of(request))
@@ -162,7 +162,7 @@ def get_objective(
 )
 def update_objective(
     workspace: str,
-    objective_id: int,
+    objective_id: Id,
     body: ObjectivePatch,
     request: Request,
     principal: CurrentPrincipal,
@@ -186,7 +186,7 @@ def update_objective(
 )
 def objective_status(
     workspace: str,
-    objective_id: int,
+    objective_id: Id,
     request: Request,
     principal: CurrentPrincipal,
     today: Today = None,
@@ -203,7 +203,7 @@ def objective_status(
     **needs(planning.list_reviews),
 )
 def list_reviews(
-    workspace: str, objective_id: int, request: Request, principal: CurrentPrincipal
+    workspace: str, objective_id: Id, request: Request, principal: CurrentPrincipal
 ) -> dict[str, Any]:
     found = planning.list_reviews(principal, workspace, objective_id, settings=settings_of(request))
     return {"items": plain(found), "total": len(found)}
@@ -216,7 +216,7 @@ def list_reviews(
     **needs(planning.add_review),
 )
 def add_review(
-    workspace: str, objective_id: int, body: ReviewIn, request: Request, principal: CurrentPrincipal
+    workspace: str, objective_id: Id, body: ReviewIn, request: Request, principal: CurrentPrincipal
 ) -> dict[str, Any]:
     """A review note, kept with a snapshot of the status the reviewer saw."""
     review = planning.add_review(
@@ -451,7 +451,7 @@ def add_campaign(
 )
 def get_campaign(
     workspace: str,
-    campaign_id: int,
+    campaign_id: Id,
     request: Request,
     principal: CurrentPrincipal,
     today: Today = None,
@@ -470,7 +470,7 @@ def get_campaign(
 )
 def update_campaign(
     workspace: str,
-    campaign_id: int,
+    campaign_id: Id,
     body: CampaignPatch,
     request: Request,
     principal: CurrentPrincipal,
@@ -493,7 +493,7 @@ def update_campaign(
 )
 def campaign_status(
     workspace: str,
-    campaign_id: int,
+    campaign_id: Id,
     request: Request,
     principal: CurrentPrincipal,
     today: Today = None,
@@ -557,7 +557,7 @@ def add_activity(
 )
 def update_activity(
     workspace: str,
-    activity_id: int,
+    activity_id: Id,
     body: ActivityPatch,
     request: Request,
     principal: CurrentPrincipal,
@@ -578,7 +578,7 @@ def update_activity(
     **needs(planning.complete_activity),
 )
 def complete_activity(
-    workspace: str, activity_id: int, request: Request, principal: CurrentPrincipal
+    workspace: str, activity_id: Id, request: Request, principal: CurrentPrincipal
 ) -> dict[str, Any]:
     return plain(
         planning.complete_activity(principal, workspace, activity_id, settings=settings_of(request))
