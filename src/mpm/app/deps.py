@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from mpm.auth import Permission, Principal, authorize, session_principal, token_principal
 from mpm.config import Settings
@@ -48,35 +49,42 @@ async def _csrf_sent(request: Request) -> str | None:
     return None
 
 
+def _principal(
+    settings: Settings, header: str, cookie: str | None, request_id: str | None
+) -> tuple[Principal, str | None]:
+    """The principal of a bearer token or a session cookie, and the session's CSRF token."""
+    if header:
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip():
+            raise Unauthorized("send an API token as 'Authorization: Bearer <token>'")
+        with session_scope(settings.app_database_url) as session:
+            return token_principal(session, secret.strip(), request_id=request_id), None
+    if cookie is not None:
+        with session_scope(settings.app_database_url) as session:
+            return session_principal(session, cookie, request_id=request_id)
+    raise Unauthorized("sign in, or send an API token as 'Authorization: Bearer <token>'")
+
+
 async def current_principal(request: Request) -> Principal:
     """The principal of the request (cached on it); Unauthorized without valid credentials,
     Forbidden for a cookie-signed write without the session's CSRF token."""
     cached = getattr(request.state, "principal", None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    settings = settings_of(request)
-    request_id = getattr(request.state, "request_id", None)
-    header = request.headers.get("authorization", "")
-    if header:
-        scheme, _, secret = header.partition(" ")
-        if scheme.lower() != "bearer" or not secret.strip():
-            raise Unauthorized("send an API token as 'Authorization: Bearer <token>'")
-        with session_scope(settings.app_database_url) as session:
-            principal = token_principal(session, secret.strip(), request_id=request_id)
-    elif SESSION_COOKIE in request.cookies:
-        with session_scope(settings.app_database_url) as session:
-            principal, csrf = session_principal(
-                session, request.cookies[SESSION_COOKIE], request_id=request_id
+    principal, csrf = await run_in_threadpool(
+        _principal,
+        settings_of(request),
+        request.headers.get("authorization", ""),
+        request.cookies.get(SESSION_COOKIE),
+        getattr(request.state, "request_id", None),
+    )
+    if csrf is not None and request.method not in SAFE_METHODS:
+        sent = await _csrf_sent(request)
+        if not sent or not secrets.compare_digest(sent, csrf):
+            raise Forbidden(
+                f"the CSRF token is missing or wrong: send the session's token in the "
+                f"{CSRF_HEADER} header (it comes with the sign-in)"
             )
-        if request.method not in SAFE_METHODS:
-            sent = await _csrf_sent(request)
-            if not sent or not secrets.compare_digest(sent, csrf):
-                raise Forbidden(
-                    f"the CSRF token is missing or wrong: send the session's token in the "
-                    f"{CSRF_HEADER} header (it comes with the sign-in)"
-                )
-    else:
-        raise Unauthorized("sign in, or send an API token as 'Authorization: Bearer <token>'")
     request.state.principal = principal
     return principal
 
@@ -85,7 +93,7 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
 def _workspace_gate(permission: Permission) -> Callable[..., Any]:
-    async def gate(request: Request, principal: CurrentPrincipal) -> None:
+    def gate(request: Request, principal: CurrentPrincipal) -> None:
         slug = request.path_params.get("workspace")
         if slug is None:  # a programming error: a workspace service on a route without one
             raise RuntimeError(f"{request.url.path} has no {{workspace}} in its path")

@@ -16,6 +16,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mpm.auth.principal import one_request
 from mpm.warehouse import SharedWarehouses
 
 access_log = logging.getLogger("mpm.access")
@@ -96,7 +97,7 @@ class RequestMiddleware:
         try:
             if declared is not None and declared.isdigit() and int(declared) > limit:
                 raise TooLarge
-            with self.warehouses.using():
+            with self.warehouses.using(), one_request():
                 await self.app(scope, limited_receive, send_with_headers)
         except TooLarge:
             body = _problem(

@@ -68,3 +68,10 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 def page_of(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
     """A page fetched already: {items, total, limit, offset}."""
     return {"items": plain(items), "total": total, "limit": limit, "offset": offset}
+
+
+def json_response(body: Any, status_code: int = 200) -> Any:
+    """A JSON response of a body that is plain already (skips FastAPI's generic encoder)."""
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse(body, status_code=status_code)

@@ -10,7 +10,11 @@ exist, so ids and names of other clients leak nothing.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -69,11 +73,37 @@ def role_in(session: Session, principal: Principal, workspace_id: int) -> Role |
     return lesser(role, principal.token_role) if principal.token_role else role
 
 
+_decided: ContextVar[dict[Any, WorkspaceSettings] | None] = ContextVar("mpm_decided", default=None)
+
+
+@contextmanager
+def one_request() -> Iterator[None]:
+    """Within the block (a request), an authorization made once is not looked up again."""
+    token = _decided.set({})
+    try:
+        yield
+    finally:
+        _decided.reset(token)
+
+
 def authorize(
     session: Session, principal: Principal, slug: str, permission: Permission
 ) -> WorkspaceSettings:
     """The workspace if the principal may do `permission` there; NotFound when it has no
     part in it (or it does not exist), Forbidden when its role is too low."""
+    decided = _decided.get()
+    key = (principal, slug, permission)
+    if decided is not None and key in decided:
+        return decided[key]
+    found = _authorize(session, principal, slug, permission)
+    if decided is not None:
+        decided[key] = found
+    return found
+
+
+def _authorize(
+    session: Session, principal: Principal, slug: str, permission: Permission
+) -> WorkspaceSettings:
     row = session.scalar(select(WorkspaceRow).where(WorkspaceRow.slug == slug))
     if row is None:
         raise not_found(slug)

@@ -4,6 +4,8 @@ analyst."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +14,11 @@ from mpm.auth import Permission
 from mpm.metrics import Kpi
 from mpm.metrics.reference import definition
 from mpm.services.access import Context, delegate, requires
+from mpm.services.versions import data_version
 from mpm.warehouse import connect_query_only, table_stats
 
 READ, ANALYZE = Permission.READ, Permission.ANALYZE
 
-kpi_query = delegate(metrics.query, READ)
 kpi_sql = delegate(metrics.compiled_sql, READ)
 list_loads = delegate(ingest.list_loads, READ)
 revert_load = delegate(ingest.revert_load, ANALYZE)
@@ -33,6 +35,43 @@ def kpi_record(kpi: Kpi) -> dict[str, Any]:
         "description": kpi.description,
         "origin": kpi.origin,
     }
+
+
+CACHE_SIZE = 512  # KPI results kept per server process
+_results: OrderedDict[Any, Any] = OrderedDict()
+_results_lock = threading.Lock()
+
+
+def _key(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((k, _key(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_key(v) for v in value)
+    return value
+
+
+@requires(READ)
+def kpi_query(ctx: Context, kpis: Any, **options: Any) -> Any:
+    """KPIs as `mpm.metrics.query` returns them, cached on the workspace's data version (a
+    dashboard asks the same questions many times between two loads). The frame is shared:
+    copy it before changing it."""
+    key = (
+        ctx.settings.app_database_url,
+        ctx.workspace.id,
+        _key(kpis),
+        _key(options),
+        data_version(ctx.settings, ctx.workspace),
+    )
+    with _results_lock:
+        if key in _results:
+            _results.move_to_end(key)
+            return _results[key]
+    frame = metrics.query(kpis, workspace=ctx.slug, settings=ctx.settings, **options)
+    with _results_lock:
+        _results[key] = frame
+        while len(_results) > CACHE_SIZE:
+            _results.popitem(last=False)
+    return frame
 
 
 @requires(READ)

@@ -27,7 +27,8 @@ def engine_for(url: str) -> Engine:
     """An engine for `url`, migrated to the latest schema on first use."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True)
+    # a server's threads share the engine: keep enough connections that none is made per request
+    engine = create_engine(url, future=True, pool_size=20, max_overflow=40, pool_pre_ping=False)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     migrate(engine)

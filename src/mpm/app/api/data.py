@@ -3,12 +3,14 @@ load history and reverts."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Request, Response, UploadFile
 
 from mpm.app.api.access import Id, Limit, Offset
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
@@ -21,6 +23,26 @@ router = APIRouter()
 
 Text = Annotated[str | None, Query(max_length=500)]
 Many = Annotated[list[str] | None, Query(max_length=50)]
+
+
+_encoded: dict[int, tuple[Any, bytes]] = {}  # id of a cached frame -> (the frame, its JSON)
+_encoded_lock = threading.Lock()
+
+
+def kpi_response(frame: Any) -> Response:
+    """The records of a KPI frame as JSON. The service caches frames, so the JSON of each is
+    kept beside it (a dashboard's repeated questions are answered without encoding again)."""
+    with _encoded_lock:
+        kept = _encoded.get(id(frame))
+    if kept is None or kept[0] is not frame:
+        rows = records(frame)
+        body = json.dumps({"items": rows, "total": len(rows)}, separators=(",", ":")).encode()
+        with _encoded_lock:
+            if len(_encoded) >= 512:
+                _encoded.clear()
+            _encoded[id(frame)] = (frame, body)
+        kept = (frame, body)
+    return Response(kept[1], media_type="application/json")
 
 
 def _kpi_options(
@@ -60,7 +82,7 @@ def kpi_query(
     ] = None,
     compare: Annotated[str | None, Query(pattern="^(previous_period|previous_year)$")] = None,
     top: Annotated[int | None, Query(ge=1, le=1000)] = None,
-) -> dict[str, Any]:
+) -> Response:
     """KPIs as flat records (rates as fractions, null where undefined), as `mpm kpi`."""
     frame = data.kpi_query(
         principal,
@@ -69,8 +91,7 @@ def kpi_query(
         settings=settings_of(request),
         **_kpi_options(by, grain, start, end, where, compare, top),
     )
-    rows = records(frame)
-    return {"items": rows, "total": len(rows)}
+    return kpi_response(frame)
 
 
 @router.get("/workspaces/{workspace}/kpis/sql", tags=["kpis"], **needs(data.kpi_sql))

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from mpm.app.api.access import Id, Limit, Offset
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
-from mpm.app.serialize import DEFAULT_LIMIT, page, plain
+from mpm.app.serialize import DEFAULT_LIMIT, json_response, page, plain
 from mpm.goals import Thresholds
 from mpm.services import planning, status
 
@@ -115,7 +115,7 @@ def objectives_status(
     at_risk: Annotated[float | None, Query(ge=0, le=1)] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Any:
     """Every objective: actual, target to date, pace, forecast with its 80% interval, the
     probability of reaching the target, status and the gap per day."""
     settings = settings_of(request)
@@ -128,7 +128,7 @@ def objectives_status(
     found = status.objectives_status(
         principal, workspace, today=today, thresholds=thresholds, settings=settings
     )
-    return page(found, limit, offset)
+    return json_response(page(found, limit, offset))
 
 
 @router.get(

@@ -1,0 +1,36 @@
+"""What cached answers depend on, compared cheaply: a workspace's data version.
+
+It changes whenever the warehouse is written (loads, reverts, deletions: every commit changes
+the DuckDB file or its write-ahead log), the workspace's settings or KPI and channel
+definitions change, or the day turns in the workspace's time zone. It needs no database
+query. A cache keyed on it is never stale.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from mpm.config import Settings
+from mpm.store import WorkspaceSettings
+
+
+def _stamp(path: Path) -> tuple[str, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (path.name, stat.st_mtime_ns, stat.st_size)
+
+
+def data_version(settings: Settings, workspace: WorkspaceSettings) -> tuple[Any, ...]:
+    """The version of a workspace's data: its settings, the stamps of its warehouse (with
+    the write-ahead log every commit appends to) and definition files, and its today."""
+    folder = settings.workspace_dir(workspace.slug)
+    files = [folder / "warehouse.duckdb", folder / "warehouse.duckdb.wal"]
+    files += [folder / "channels.yml", folder / "campaigns.yml"]
+    files += sorted((folder / "metrics").glob("*.yml"))
+    today = datetime.now(ZoneInfo(workspace.timezone)).date()
+    return (workspace, tuple(_stamp(p) for p in files), today)
