@@ -30,11 +30,19 @@ def settings(home: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
 def mpm(home: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run the real `mpm` command with MPM_HOME set; returns the completed process."""
 
-    def run(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, check: bool = False, input_text: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "MPM_HOME": str(home), "COLUMNS": "200"}
         exe = Path(sys.executable).parent / "mpm"
         result = subprocess.run(
-            [str(exe), *args], capture_output=True, text=True, env=env, timeout=600, check=False
+            [str(exe), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+            check=False,
+            input=input_text,
         )
         if check and result.returncode != 0:
             raise AssertionError(f"mpm {' '.join(args)} failed:\n{result.stderr}")

@@ -191,6 +191,7 @@ def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -
     write(
         "POST", f"{w}/activities/{{activity_id}}/done", path=f"{a}/activities/{activity['id']}/done"
     )
+    write("POST", f"{w}/privacy/forget", path=f"{a}/privacy/forget", json={"customer_id": "C-none"})
     # the owner's own password, signing out, deleting a workspace
     write(
         "POST",
@@ -216,8 +217,7 @@ def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -
     write("POST", "/api/v1/auth/logout", client=session, actor="signed-out session")
 
     writes = {(m, p) for m, p, _ in ROUTES if m in ("POST", "PUT", "PATCH", "DELETE")}
-    reads_by_post = {("POST", "/api/v1/workspaces/{workspace}/privacy/forget")}
-    assert writes - done - reads_by_post == set(), "write routes the audit test does not cover"
+    assert writes - done == set(), "write routes the audit test does not cover"
 
 
 def test_owners_read_and_export_the_audit_log(server: Server) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -49,6 +50,8 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-# the hash of a password nobody has: verifying against it takes as long as a real check, so
-# a sign-in with an unknown e-mail cannot be told apart by its timing
-DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+@cache
+def dummy_hash() -> str:
+    """The hash of a password nobody has: verifying against it takes as long as a real check,
+    so a sign-in with an unknown e-mail cannot be told apart by its timing."""
+    return _hasher.hash(secrets.token_urlsafe(16))

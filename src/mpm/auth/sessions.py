@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from mpm.auth.principal import Principal
 from mpm.auth.secrets import (
-    DUMMY_HASH,
+    dummy_hash,
     hash_password,
     needs_rehash,
     new_token,
@@ -110,7 +110,7 @@ def login(
                 retry_after=wait,
             )
         if row is None or not row.is_active or not row.password_hash:
-            verify_password(DUMMY_HASH, password)  # the same time as a real check
+            verify_password(dummy_hash(), password)  # the same time as a real check
             raise Unauthorized(INVALID)
         if not verify_password(row.password_hash, password):
             row.failed_logins += 1

@@ -70,6 +70,14 @@ def ingest(
     delimiter: Annotated[
         str | None, typer.Option("--delimiter", help="Field delimiter (default: detected).")
     ] = None,
+    hash_pii: Annotated[
+        bool,
+        typer.Option(
+            "--hash-pii",
+            help="Replace e-mails, names, phones and addresses by a keyed hash "
+            "(docs/data-protection.md).",
+        ),
+    ] = False,
     workspace: WorkspaceOption = "default",
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -85,6 +93,7 @@ def ingest(
         decimal_comma=decimal_comma or None,
         keep_extra=keep_extra or None,
         delimiter=delimiter.replace("\\t", "\t") if delimiter else None,
+        hash_pii=hash_pii,
     )
     big = file.exists() and file.stat().st_size >= PROGRESS_BYTES
     if big and fmt is Format.table:

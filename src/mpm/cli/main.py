@@ -8,19 +8,23 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from mpm.auth import local_principal
 from mpm.cli import (
     activity,
+    audit,
     campaign,
     decision,
     loads,
     metrics,
     objective,
     plan,
+    privacy,
     review,
     token,
     user,
     workspace,
 )
+from mpm.cli.backup import BACKUP_EXAMPLES, RESTORE_EXAMPLES, backup, restore
 from mpm.cli.config import config
 from mpm.cli.demo import demo
 from mpm.cli.ingest import EXAMPLES, ingest
@@ -30,6 +34,7 @@ from mpm.cli.serve import EXAMPLES as SERVE_EXAMPLES
 from mpm.cli.serve import serve
 from mpm.cli.tables import tables
 from mpm.errors import IngestError, UserError
+from mpm.store import acting_as
 
 app = typer.Typer(
     name="mpm",
@@ -56,6 +61,10 @@ app.add_typer(loads.app, name="loads")
 app.add_typer(workspace.app, name="workspace")
 app.add_typer(user.app, name="user")
 app.add_typer(token.app, name="token")
+app.add_typer(audit.app, name="audit")
+app.add_typer(privacy.app, name="privacy")
+app.command(epilog=BACKUP_EXAMPLES)(backup)
+app.command(epilog=RESTORE_EXAMPLES)(restore)
 
 STATE = {"debug": False}
 
@@ -73,7 +82,8 @@ def run() -> None:
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     debug = "--debug" in sys.argv
     try:
-        code = app(standalone_mode=False)  # typer.Exit(n) comes back as n
+        with acting_as(local_principal().actor()):  # the audit log names the local user
+            code = app(standalone_mode=False)  # typer.Exit(n) comes back as n
         if isinstance(code, int) and code:
             sys.exit(code)
     except IngestError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,7 +13,7 @@ from mpm.cli.common import FormatOption, WorkspaceOption
 from mpm.cli.output import Format, emit, emit_one
 from mpm.config import get_settings
 from mpm.errors import UserError
-from mpm.services import workspaces
+from mpm.services import privacy, workspaces
 from mpm.store import ensure_workspace, list_workspaces, session_scope, update_workspace
 
 app = typer.Typer(help="Workspaces and their settings (currency, time zone, fiscal year).")
@@ -85,3 +86,29 @@ def delete(
         raise UserError(f"this deletes workspace {slug!r} and all its data: add --yes to confirm")
     workspaces.delete_workspace(local_principal(), slug, confirm=slug, settings=get_settings())
     typer.echo(f"workspace {slug} deleted")
+
+
+@app.command("export")
+def export(
+    slug: Annotated[str, typer.Argument(help="The workspace to export.")],
+    file: Annotated[Path, typer.Argument(help="The zip to write.")],
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace FILE if it exists.")
+    ] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Everything the workspace holds in one zip: its app-state rows (JSON per table, no
+    password or token hashes), each table's current rows (Parquet), KPI and rule files, and
+    a manifest with counts and checksums."""
+    report = privacy.export_workspace(
+        local_principal(), slug, file, overwrite=overwrite, settings=get_settings()
+    )
+    if fmt is not Format.table:
+        emit_one(asdict(report), fmt)
+        return
+    rows = sum(report.warehouse.values())
+    typer.echo(
+        f"workspace {slug} exported to {report.file} ({report.bytes:,} bytes): "
+        f"{rows:,} warehouse rows, {sum(report.app_state.values()):,} app-state rows, "
+        f"{len(report.files)} configuration files"
+    )

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from mpm.config import Settings, get_settings
 from mpm.errors import HeaderNotFound, IngestError, NotFound, UserError
 from mpm.ingest import load as loader
-from mpm.ingest import staging
+from mpm.ingest import pii, staging
 from mpm.ingest.conform import unknown_channels
 from mpm.ingest.mapping import Mapping, identity_mapping, load_mapping_file
 from mpm.ingest.presets import Preset, any_preset_header, detect_preset, get_preset
@@ -45,6 +45,7 @@ class IngestOptions:
     decimal_comma: bool | None = None
     keep_extra: bool | None = None
     delimiter: str | None = None
+    hash_pii: bool = False  # e-mails, names, phones, addresses replaced by their keyed hash
 
 
 @dataclass(frozen=True)
@@ -186,11 +187,15 @@ def ingest_file(
         grouping=load_grouping(channels_file),
         campaign_rules=load_campaign_rules(campaigns_file),
         today=date.today(),
+        hash_pii=options.hash_pii,
     )
+    pii_key = pii.installation_key(settings.home_path) if options.hash_pii else None
     with open_warehouse(warehouse_file) as warehouse, ThreadPoolExecutor(1) as pool:
         file_hash = pool.submit(_hash, path)  # hashing runs while DuckDB reads the file
         con = warehouse.con
         install_macros(con)
+        if pii_key is not None:
+            pii.install_macros(con, pii_key)
         load_raw(con, layout)
         try:
             plan = staging.plan(con, layout, mapping, context)

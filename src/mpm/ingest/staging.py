@@ -18,6 +18,7 @@ from functools import partial
 import duckdb
 
 from mpm.errors import IngestError
+from mpm.ingest import pii
 from mpm.ingest.conform import CONFORMED, build_final, inline_final, unknown_channels
 from mpm.ingest.currency import insert_select, prepare_rates, same_currency_select
 from mpm.ingest.dates import DateFormat, detect_date_format, parse_sql
@@ -73,6 +74,7 @@ class Context:
     grouping: ChannelGrouping
     campaign_rules: tuple[CampaignRule, ...]
     today: date
+    hash_pii: bool = False  # personal data replaced by its keyed hash (`pii.install_macros`)
 
 
 def _fields(layout: FileLayout, mapping: Mapping, table: Table) -> list[Field]:
@@ -220,6 +222,8 @@ def plan(
         Check(f"coalesce({c.condition}, false)", c.column, c.message) for c in mapping.row_checks
     ]
     checks += table_checks(table, given, label, ctx.today, flagged=flagged)
+    if ctx.hash_pii:
+        warnings.append(_hashed_note(table, given, label, unmapped if mapping.keep_extra else []))
     reader_types = _reader_types(layout, fields, mapping, formats)
     return Plan(
         table=table,
@@ -236,6 +240,22 @@ def plan(
         fast=typed_reader(layout, reader_types),
         warnings=warnings,
     )
+
+
+def _hashed_note(table: Table, given: set[str], label: dict[str, str], kept: list[str]) -> str:
+    """What the load report says about personal data under `hash_pii`."""
+    hashed = []
+    for column in table.columns:
+        kind = pii.column_kind(table.name, column.name)
+        if kind is None or column.name not in given:
+            continue
+        shown = label.get(column.name, column.name)
+        named = column.name if shown == column.name else f"{column.name} ({shown})"
+        hashed.append(f"{named} where an e-mail" if kind is pii.PiiKind.IDENTIFIER else named)
+    hashed += [f"attribute {c!r}" for c in kept if pii.attribute_kind(c) is not None]
+    if not hashed:
+        return "--hash-pii: this file has no personal-data columns; nothing was hashed"
+    return "personal data hashed (HMAC-SHA256): " + ", ".join(hashed)
 
 
 def direct_select(plan: Plan) -> str:
@@ -353,7 +373,7 @@ def _staging_sql(
             )
     if mapping.keep_extra and unmapped:
         keys = ", ".join(literal(c) for c in unmapped)
-        values = ", ".join(f"mpm_text({quote(c)})" for c in unmapped)
+        values = ", ".join(_attribute_sql(c, ctx.hash_pii) for c in unmapped)
         parsed.append(f"map([{keys}], [{values}]) AS attributes")
     helpers = [quote(name) for name in mapping.helpers if name in {f.name for f in fields}]
     where = " AND ".join(f"NOT coalesce({cond}, false)" for cond in mapping.skip_rows) or "true"
@@ -361,7 +381,9 @@ def _staging_sql(
     middle = ", ".join(
         [
             *(["_row"] if numbered else []),
-            _canonical_select(table, given, mapping, bool(mapping.keep_extra and unmapped)),
+            _canonical_select(
+                table, given, mapping, bool(mapping.keep_extra and unmapped), ctx.hash_pii
+            ),
             *flags,
             *helpers,
         ]
@@ -414,7 +436,16 @@ def _native_sql(f: Field) -> str:
     return f"CAST({src} AS {SQL_TYPES[f.kind]})"
 
 
-def _canonical_select(table: Table, given: set[str], mapping: Mapping, extra: bool) -> str:
+def _attribute_sql(column: str, hash_pii: bool) -> str:
+    """A kept extra column's value: its text, hashed when it is personal data."""
+    value = f"mpm_text({quote(column)})"
+    kind = pii.attribute_kind(column) if hash_pii else None
+    return pii.sql(kind, value) if kind is not None else value
+
+
+def _canonical_select(
+    table: Table, given: set[str], mapping: Mapping, extra: bool, hash_pii: bool = False
+) -> str:
     parts = []
     for column in table.columns:
         name = column.name
@@ -426,6 +457,9 @@ def _canonical_select(table: Table, given: set[str], mapping: Mapping, extra: bo
             expr = quote(name)
         else:
             expr = "NULL"
+        kind = pii.column_kind(table.name, name) if hash_pii else None
+        if kind is not None and expr != "NULL":
+            expr = pii.sql(kind, f"CAST({expr} AS VARCHAR)")
         parts.append(f"CAST({expr} AS {column.sql_type}) AS {quote(name)}")
     parts.append("attributes" if extra else "CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS attributes")
     return ", ".join(parts)

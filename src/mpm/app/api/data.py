@@ -163,6 +163,7 @@ def import_file(
     set: Annotated[list[str] | None, Form(description="canonical=constant")] = None,
     date_format: Annotated[str | None, Form(max_length=40)] = None,
     keep_extra: Annotated[bool | None, Form()] = None,
+    hash_pii: Annotated[bool | None, Form()] = None,
 ) -> dict[str, Any]:
     """Upload a file: it is validated as a whole and loaded atomically, or refused with the
     row and column of each problem (422) and nothing loaded. Re-uploading it is idempotent."""
@@ -177,6 +178,7 @@ def import_file(
         constants=parse_pairs(set or [], "--set"),
         date_format=date_format,
         keep_extra=keep_extra,
+        hash_pii=bool(hash_pii),
     )
     with tempfile.TemporaryDirectory(prefix="mpm-upload-") as folder:
         path = Path(folder) / name
