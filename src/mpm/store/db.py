@@ -65,11 +65,17 @@ def migrate(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
+@cache
+def _session_factory(url: str) -> sessionmaker[Session]:
+    # one factory per database: each sessionmaker makes a Session subclass whose event
+    # dispatch SQLAlchemy builds anew, a cost no request should pay
+    return sessionmaker(engine_for(url), expire_on_commit=False)
+
+
 @contextmanager
 def session_scope(url: str) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error."""
-    factory = sessionmaker(engine_for(url), expire_on_commit=False)
-    session = factory()
+    session = _session_factory(url)()
     try:
         yield session
         session.commit()
