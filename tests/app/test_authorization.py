@@ -42,6 +42,18 @@ def route_table() -> list[tuple[str, str, str | None]]:
 
 ROUTES = route_table()
 WORKSPACE_ROUTES = [r for r in ROUTES if "{workspace}" in r[1]]
+
+
+def is_page(path: str) -> bool:
+    """Web pages answer in HTML: not signed in, they send the browser to the sign-in page."""
+    return not path.startswith("/api/") and path != "/healthz"
+
+
+def workspace_not_found(response: httpx.Response, path: str, slug: str) -> bool:
+    detail = f"workspace {slug!r} not found"
+    if is_page(path):
+        return detail in response.text.replace("&#39;", "'").lower()
+    return response.json()["detail"] == detail
 QUERY = {  # required query parameters, so that an allowed GET reaches its service
     "/kpis": {"kpi": "spend"},
     "/kpis/sql": {"kpi": "spend"},
@@ -81,6 +93,9 @@ def test_anonymous_and_dead_tokens_get_401_except_on_public_routes(
                 who,
                 response.text,
             )
+        elif is_page(path):
+            assert response.status_code == 303, (who, response.status_code, response.text)
+            assert response.headers["location"].startswith("/login?next=")
         else:
             assert response.status_code == 401, (who, response.status_code, response.text)
             assert response.headers["content-type"] == "application/problem+json"
@@ -104,7 +119,7 @@ def test_each_role_gets_what_its_rank_allows_and_nothing_of_a_foreign_workspace(
             assert own.status_code == 403, (role, own.status_code, own.text)
         foreign = call(client, method, path, "other")
         assert foreign.status_code == 404, (role, foreign.status_code, foreign.text)
-        assert foreign.json()["detail"] == "workspace 'other' not found"
+        assert workspace_not_found(foreign, path, "other")
     # a signed-in owner of another workspace is as foreign as a token
     stranger = call(server.as_role("stranger"), method, path, "acme")
     assert stranger.status_code == 404

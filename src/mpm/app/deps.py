@@ -86,6 +86,7 @@ async def current_principal(request: Request) -> Principal:
                 f"{CSRF_HEADER} header (it comes with the sign-in)"
             )
     request.state.principal = principal
+    request.state.csrf_token = csrf  # for the forms of pages
     return principal
 
 

@@ -1,6 +1,6 @@
-"""The mpm server: the REST API under /api/v1 (OpenAPI at /api/openapi.json, docs at
-/api/docs, both for signed-in users), /healthz, and static assets. `create_app` builds it for
-a settings object; `mpm serve` runs it with Uvicorn."""
+"""The mpm server: the web pages, the REST API under /api/v1 (OpenAPI at /api/openapi.json,
+docs at /api/docs, both for signed-in users), /healthz, and static assets. `create_app`
+builds it for a settings object; `mpm serve` runs it with Uvicorn."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
 from mpm import __version__
-from mpm.app import problems
+from mpm.app import pages, problems
 from mpm.app.api import access, data, planning, privacy
 from mpm.app.deps import PUBLIC, SIGNED_IN, needs
 from mpm.app.middleware import RequestMiddleware
@@ -79,6 +79,8 @@ def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAP
     api.include_router(planning.router)
     api.include_router(privacy.router)
     app.include_router(api)
+    for router in pages.ROUTERS:
+        app.include_router(router)
 
     @app.get("/healthz", tags=["server"], **needs(PUBLIC))
     def healthz() -> dict[str, Any]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from mpm.errors import (
@@ -63,6 +64,38 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
+def is_page(request: Request) -> bool:
+    """Whether the request is for a web page (answered in HTML) rather than the API."""
+    path = request.url.path
+    return not path.startswith(("/api/", "/static/")) and path != "/healthz"
+
+
+def page_problem(
+    request: Request, status: int, detail: str, *, headers: dict[str, str] | None = None
+) -> Response:
+    """An error of a page, in words on a page; not signed in: to the sign-in page and back."""
+    if status == 401:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        login = f"/login?{urlencode({'next': target})}"
+        if request.headers.get("hx-request"):
+            return Response(status_code=401, headers={"HX-Redirect": login})
+        return RedirectResponse(login, status_code=303)
+    from mpm.app.pages.render import render, sentence  # pages import this module
+
+    principal = getattr(request.state, "principal", None)
+    return render(
+        request,
+        "errors/error.html",
+        principal=principal,
+        status_code=status,
+        status=status,
+        title=TITLES.get(status, "Error"),
+        detail=sentence(detail),
+        request_id=getattr(request.state, "request_id", None),
+        headers=headers,
+    )
+
+
 def status_of(exc: MpmError) -> int:
     for kind, status in (
         (Unauthorized, 401),
@@ -80,8 +113,13 @@ def status_of(exc: MpmError) -> int:
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(MpmError)
-    async def domain_error(request: Request, exc: MpmError) -> JSONResponse:
+    async def domain_error(request: Request, exc: MpmError) -> Response:
         status = status_of(exc)
+        if is_page(request):
+            shown = str(exc) if status != 500 else "something went wrong on the server"
+            if status == 500:
+                log.exception("internal error", exc_info=exc)
+            return page_problem(request, status, shown)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
         extra: dict[str, Any] = {}
         if isinstance(exc, TooManyRequests):
@@ -102,7 +140,7 @@ def install(app: FastAPI) -> None:
         return problem(request, status, detail, headers=headers or None, **extra)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = [
             {
                 "field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"),
@@ -112,17 +150,23 @@ def install(app: FastAPI) -> None:
         ]
         first = errors[0] if errors else {"field": "", "message": "invalid"}
         detail = f"{first['field'] or 'request'}: {first['message']}"
+        if is_page(request):
+            return page_problem(request, 422, detail)
         return problem(request, 422, detail, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if is_page(request):
+            return page_problem(request, exc.status_code, str(exc.detail))
         return problem(
             request, exc.status_code, str(exc.detail), headers=dict(exc.headers or {}) or None
         )
 
     @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("internal error", exc_info=exc)
+        if is_page(request):
+            return page_problem(request, 500, "something went wrong on the server")
         return problem(
             request, 500, "something went wrong on the server; the request id is in the log"
         )

@@ -4,12 +4,18 @@ Reading needs a viewer, changing needs an editor."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
+
+from sqlalchemy import select
 
 from mpm import goals, plans
 from mpm.auth import Permission
 from mpm.services.access import Context, delegate, name_of, requires
-from mpm.store.models import CampaignPlanRow, ObjectiveRow
+from mpm.services.cache import FingerprintCache
+from mpm.services.versions import data_version
+from mpm.store import session_scope
+from mpm.store.models import BudgetLineRow, CampaignPlanRow, ObjectiveRow
 
 READ, PLAN = Permission.READ, Permission.PLAN
 
@@ -20,7 +26,6 @@ list_decisions = delegate(goals.list_decisions, READ)
 log_decision = delegate(goals.log_decision, PLAN)
 
 list_budgets = delegate(plans.list_budgets, READ)
-budget_status = delegate(plans.budget_status, READ)
 set_budget = delegate(plans.set_budget, PLAN)
 reallocate = delegate(plans.reallocate, PLAN)
 
@@ -34,6 +39,31 @@ plan_calendar = delegate(plans.plan_calendar, READ)
 
 annual_review = delegate(plans.annual_review, READ)
 campaign_review = delegate(plans.campaign_review, READ)
+
+
+_budget_status: FingerprintCache[list[plans.BudgetStatus]] = FingerprintCache()
+
+
+@requires(READ)
+def budget_status(
+    ctx: Context, *, period: str | None = None, today: date | None = None
+) -> list[plans.BudgetStatus]:
+    """Planned against actual spend of every budget line, cached until data loads, a line
+    changes or the day turns (the actuals take a KPI query per line)."""
+    with session_scope(ctx.settings.app_database_url) as session:
+        lines = session.execute(
+            select(BudgetLineRow.id, BudgetLineRow.updated_at)
+            .where(BudgetLineRow.workspace_id == ctx.workspace.id)
+            .order_by(BudgetLineRow.id)
+        ).all()
+    fingerprint = (data_version(ctx.settings, ctx.workspace), period, today, tuple(lines))
+    return _budget_status.get(
+        (ctx.settings.app_database_url, ctx.workspace.id, period, today),
+        fingerprint,
+        lambda: plans.budget_status(
+            period=period, today=today, workspace=ctx.slug, settings=ctx.settings
+        ),
+    )
 
 
 def objective_name(ctx: Context, objective_id: int) -> str:

@@ -18,15 +18,14 @@ from mpm.auth import Permission
 from mpm.config import Settings
 from mpm.errors import NotFound
 from mpm.services.access import Context, requires
+from mpm.services.cache import FingerprintCache
 from mpm.services.versions import data_version
 from mpm.store import SYSTEM, WorkspaceSettings, acting_as, get_workspace, session_scope
 from mpm.store.models import ObjectiveRow
 from mpm.warehouse import SharedWarehouses
 
 log = logging.getLogger("mpm.status")
-_cache: dict[tuple[str, int], tuple[Any, list[goals.Progress]]] = {}
-_locks: dict[tuple[str, int], threading.Lock] = {}
-_guard = threading.Lock()
+_cache: FingerprintCache[list[goals.Progress]] = FingerprintCache()
 
 
 def _fingerprint(
@@ -60,22 +59,14 @@ def _fingerprint(
 def _status(
     settings: Settings, workspace: WorkspaceSettings, today: date | None, thresholds: Any
 ) -> list[goals.Progress]:
-    key = (settings.app_database_url, workspace.id)
     fingerprint = _fingerprint(settings, workspace, today, thresholds)
-    cached = _cache.get(key)
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    with _guard:
-        lock = _locks.setdefault(key, threading.Lock())
-    with lock:  # one computation at a time per workspace; the others wait and reuse it
-        cached = _cache.get(key)
-        if cached is not None and cached[0] == fingerprint:
-            return cached[1]
-        result = goals.objectives_progress(
+    return _cache.get(
+        (settings.app_database_url, workspace.id),
+        fingerprint,
+        lambda: goals.objectives_progress(
             today=today, workspace=workspace.slug, settings=settings, thresholds=thresholds
-        )
-        _cache[key] = (fingerprint, result)
-        return result
+        ),
+    )
 
 
 @requires(Permission.READ)

@@ -57,6 +57,19 @@ def _cookie_secure(request: Request) -> bool:
     return request.url.scheme == "https" if configured is None else configured
 
 
+def set_session_cookie(request: Request, response: Response, secret: str) -> None:
+    """The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS (or as configured)."""
+    response.set_cookie(
+        SESSION_COOKIE,
+        secret,
+        httponly=True,
+        secure=_cookie_secure(request),
+        samesite="lax",
+        max_age=SESSION_HOURS * 3600,
+        path="/",
+    )
+
+
 @router.post("/auth/login", tags=["auth"], **needs(PUBLIC))
 def login(body: LoginIn, request: Request, response: Response) -> dict[str, Any]:
     """Sign in with e-mail and password: sets the HttpOnly session cookie and returns the
@@ -67,15 +80,7 @@ def login(body: LoginIn, request: Request, response: Response) -> dict[str, Any]
         signed = auth.login(
             settings_of(request).app_database_url, body.email, body.password, client=client
         )
-    response.set_cookie(
-        SESSION_COOKIE,
-        signed.session_token,
-        httponly=True,
-        secure=_cookie_secure(request),
-        samesite="lax",
-        max_age=SESSION_HOURS * 3600,
-        path="/",
-    )
+    set_session_cookie(request, response, signed.session_token)
     return {"email": signed.email, "csrf_token": signed.csrf_token, "expires_at": signed.expires_at}
 
 

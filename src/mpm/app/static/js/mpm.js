@@ -1,0 +1,99 @@
+// mpm pages: the CSRF token on htmx requests, the theme toggle, forms that submit on change,
+// and charts (Vega-Lite specs from <script type="application/json"> blocks, drawn by the
+// vega-embed bundle shipped with mpm; expressions are interpreted, so no eval is needed).
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : "";
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = csrfToken();
+    if (token) event.detail.headers["X-CSRF-Token"] = token;
+  });
+
+  function darkNow() {
+    var set = document.documentElement.dataset.theme;
+    if (set) return set === "dark";
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  function setupTheme() {
+    var button = document.getElementById("theme-toggle");
+    if (!button) return;
+    button.setAttribute("aria-pressed", darkNow() ? "true" : "false");
+    button.addEventListener("click", function () {
+      var next = darkNow() ? "light" : "dark";
+      document.documentElement.dataset.theme = next;
+      try { localStorage.setItem("mpm-theme", next); } catch (e) { /* not kept */ }
+      button.setAttribute("aria-pressed", next === "dark" ? "true" : "false");
+      drawCharts(document, true);
+    });
+  }
+
+  function setupAutoSubmit(root) {
+    root.querySelectorAll("select.auto-submit, input.auto-submit").forEach(function (el) {
+      if (el.dataset.bound) return;
+      el.dataset.bound = "1";
+      el.addEventListener("change", function () {
+        if (el.form) el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit();
+      });
+    });
+  }
+
+  function themed(spec) {
+    if (!darkNow()) return spec;
+    var copy = JSON.parse(JSON.stringify(spec));
+    var config = copy.config || (copy.config = {});
+    config.background = null;
+    config.axis = Object.assign({}, config.axis, {
+      labelColor: "#c6cdd8", titleColor: "#c6cdd8", gridColor: "#313b4a", domainColor: "#5d6879", tickColor: "#5d6879"
+    });
+    config.legend = Object.assign({}, config.legend, { labelColor: "#c6cdd8", titleColor: "#c6cdd8" });
+    config.title = Object.assign({}, config.title, { color: "#e6eaf0", subtitleColor: "#a5afbe" });
+    config.view = Object.assign({}, config.view, { stroke: "#313b4a" });
+    return copy;
+  }
+
+  var views = new WeakMap();
+
+  function drawCharts(root, redraw) {
+    if (typeof window.vegaEmbed !== "function") return;
+    root.querySelectorAll(".chart[data-spec]").forEach(function (el) {
+      if (views.has(el) && !redraw) return;
+      var source = document.getElementById(el.dataset.spec);
+      if (!source) return;
+      var spec = JSON.parse(source.textContent);
+      var previous = views.get(el);
+      if (previous) previous.finalize();
+      window.vegaEmbed(el, themed(spec), {
+        ast: true,
+        renderer: "svg",
+        defaultStyle: false,
+        tooltip: { theme: "custom", disableDefaultStyle: true },
+        actions: { export: true, source: false, compiled: false, editor: false },
+        i18n: { PNG_ACTION: "Download PNG", SVG_ACTION: "Download SVG" },
+        downloadFileName: el.dataset.filename || "mpm-chart"
+      }).then(function (result) {
+        views.set(el, result.view);
+        el.dataset.drawn = "1";
+      }).catch(function (error) {
+        el.textContent = "This chart could not be drawn: " + error.message;
+        el.classList.add("chart-error");
+      });
+    });
+  }
+
+  function ready(root) {
+    setupAutoSubmit(root);
+    drawCharts(root, false);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupTheme();
+    ready(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) { ready(event.target); });
+})();
