@@ -42,6 +42,9 @@ def set_(
     fiscal_year_start: Annotated[int | None, typer.Option(help="Month 1-12.")] = None,
     week_start: Annotated[str | None, typer.Option(help="monday ... sunday.")] = None,
     name: Annotated[str | None, typer.Option(help="Display name.")] = None,
+    locale: Annotated[
+        str | None, typer.Option(help="How numbers and dates are written, e.g. de_DE.")
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Change settings of a workspace (created on first use)."""
@@ -55,6 +58,7 @@ def set_(
             fiscal_year_start_month=fiscal_year_start,
             week_start=week_start,
             name=name,
+            locale=locale,
         )
         emit_one(asdict(updated), fmt)
 

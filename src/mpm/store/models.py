@@ -38,6 +38,7 @@ class WorkspaceRow(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
     week_start: Mapped[str] = mapped_column(String(9), default="monday")
+    locale: Mapped[str] = mapped_column(String(35), default="en_US", server_default="en_US")
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 

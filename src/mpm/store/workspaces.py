@@ -29,6 +29,7 @@ class WorkspaceSettings:
     timezone: str
     fiscal_year_start_month: int
     week_start: str
+    locale: str = "en_US"  # how pages and reports write numbers, money and dates
 
 
 def _settings(row: WorkspaceRow) -> WorkspaceSettings:
@@ -40,7 +41,20 @@ def _settings(row: WorkspaceRow) -> WorkspaceSettings:
         timezone=row.timezone,
         fiscal_year_start_month=row.fiscal_year_start_month,
         week_start=row.week_start,
+        locale=row.locale,
     )
+
+
+def check_locale(text: str) -> str:
+    """A locale Babel knows (en_US, de_DE, fr_FR, ...), in its canonical spelling."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(text.strip().replace("-", "_")))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise UserError(
+            f"unknown locale {text!r} (use a language and country like en_US, de_DE, fr_FR)"
+        ) from None
 
 
 def check_slug(slug: str) -> str:
@@ -93,6 +107,7 @@ def update_workspace(
     fiscal_year_start_month: int | None = None,
     week_start: str | None = None,
     name: str | None = None,
+    locale: str | None = None,
 ) -> WorkspaceSettings:
     """Change settings; each value is checked and a bad one is refused with the allowed values."""
     row = session.scalar(select(WorkspaceRow).where(WorkspaceRow.slug == slug))
@@ -114,6 +129,8 @@ def update_workspace(
         row.week_start = week_start.lower()
     if name is not None:
         row.name = name
+    if locale is not None:
+        row.locale = check_locale(locale)
     session.flush()
     return _settings(row)
 

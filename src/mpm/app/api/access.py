@@ -144,6 +144,9 @@ class WorkspacePatch(BaseModel):
     timezone: str | None = Field(default=None, max_length=64)
     fiscal_year_start_month: int | None = Field(default=None, ge=1, le=12)
     week_start: str | None = Field(default=None, max_length=9)
+    locale: str | None = Field(
+        default=None, max_length=35, description="How numbers and dates are written: de_DE."
+    )
 
 
 class DeleteIn(BaseModel):
@@ -187,7 +190,8 @@ def get_workspace(workspace: str, request: Request, principal: CurrentPrincipal)
 def update_workspace(
     workspace: str, body: WorkspacePatch, request: Request, principal: CurrentPrincipal
 ) -> dict[str, Any]:
-    """Change the settings: name, base currency, time zone, fiscal-year start, week start."""
+    """Change the settings: name, base currency, time zone, fiscal-year start, week start,
+    locale."""
     changed = workspaces.update_workspace(
         principal, workspace, settings=settings_of(request), **body.model_dump(exclude_none=True)
     )

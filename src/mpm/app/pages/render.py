@@ -98,7 +98,7 @@ def place(
     for access in mine:
         if access.workspace.slug == slug:
             ws = access.workspace
-            locale = getattr(ws, "locale", None) or formatting.DEFAULT_LOCALE
+            locale = ws.locale or formatting.DEFAULT_LOCALE
             here = Here(ws.slug, ws.name, ws.base_currency, locale, ws.timezone, Role(access.role))
     return mine, here
 
