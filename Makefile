@@ -5,6 +5,8 @@ UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 VENV := .venv
 BIN := $(VENV)/bin
 export MPM_HOME ?= $(CURDIR)/.mpm-demo
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
 
 .PHONY: install demo test lint bench clean
 
@@ -20,7 +22,10 @@ demo: install
 	$(BIN)/mpm tables --workspace default
 	@echo
 	@echo "The demo data lives in $(MPM_HOME) (warehouse: $(MPM_HOME)/workspaces/default/warehouse.duckdb)."
-	@echo "Try: export MPM_HOME=$(MPM_HOME); $(BIN)/mpm objective status; $(BIN)/mpm plan budget status; $(BIN)/mpm plan calendar"
+	@echo "Open http://$(DEMO_HOST):$(DEMO_PORT)/ and sign in with a demo sign-in printed above."
+	@echo "The command line works beside it: export MPM_HOME=$(MPM_HOME); $(BIN)/mpm objective status"
+	@echo
+	$(BIN)/mpm serve --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 test: install
 	$(BIN)/ruff check src tests bench

@@ -18,6 +18,7 @@ from mpm.auth.users import (
     reset_password,
     reset_token,
     set_membership,
+    set_password,
     user_row,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "role_in",
     "session_principal",
     "set_membership",
+    "set_password",
     "token_principal",
     "user_row",
 ]

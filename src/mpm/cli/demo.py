@@ -26,11 +26,19 @@ def demo(
             "(to a workspace without any)."
         ),
     ] = True,
+    logins: Annotated[
+        bool,
+        typer.Option(
+            help="Also make demo sign-ins for the web app (an owner and a client viewer) with "
+            "new passwords, printed once."
+        ),
+    ] = True,
     workspace: WorkspaceOption = "default",
     fmt: FormatOption = Format.table,
 ) -> None:
     """Fill a workspace with a believable company's marketing data and its true parameters."""
-    from mpm.demo import load_demo, plan_demo  # the generator is only imported when asked for
+    # the generator is only imported when asked for
+    from mpm.demo import demo_logins, load_demo, plan_demo
 
     last = date.fromisoformat(end) if end else None
     console = Console(stderr=True)
@@ -49,6 +57,7 @@ def demo(
             planned = plan_demo(
                 get_settings(), workspace=workspace, first=result.first, last=result.last
             )
+    made = demo_logins(get_settings(), workspace=workspace) if logins else []
     emit(
         [{"table": r.table, "rows": r.rows, "load_id": r.load_id} for r in result.loads],
         fmt,
@@ -66,3 +75,5 @@ def demo(
                 f"{planned.activities} activities, {planned.decisions} decisions "
                 "(`mpm objective status`, `mpm plan budget status`, `mpm plan calendar`)"
             )
+        for login in made:
+            out.print(f"sign-in ({login.role}): {login.email}  password: {login.password}")

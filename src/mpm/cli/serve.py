@@ -23,8 +23,8 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     quiet: Annotated[bool, typer.Option("--quiet", help="Log only warnings and errors.")] = False,
 ) -> None:
-    """Serve the REST API (/api/v1, docs at /api/docs) and /healthz; Ctrl-C stops it after
-    the requests in flight."""
+    """Serve the web app, the REST API (/api/v1, docs at /api/docs) and /healthz; Ctrl-C
+    stops it after the requests in flight."""
     import uvicorn
 
     from mpm.app import create_app

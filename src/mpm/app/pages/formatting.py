@@ -48,7 +48,7 @@ def kpi_value(
             )
         return format_currency(number, currency, locale=locale)
     if unit == "percent":
-        return format_percent(number, format="#,##0.0#%", locale=locale)
+        return format_percent(number, format=_percent(locale, "0.0#"), locale=locale)
     if unit == "ratio":
         return format_decimal(number, format="#,##0.00", locale=locale) + "×"
     if unit == "seconds":
@@ -68,6 +68,14 @@ def _whole(locale: str) -> str:
     return pattern.split(";")[0].replace(".00", "")
 
 
+@cache
+def _percent(locale: str, digits: str) -> str:
+    """The locale's percent pattern (its spacing and sign placement) with these decimals."""
+    pattern = Locale.parse(locale).percent_formats[None].pattern.split(";")[0]
+    head, _, tail = pattern.rpartition("0")
+    return f"{head}{digits}{tail}"
+
+
 def _compact(number: float, locale: str) -> str:
     return format_compact_decimal(number, locale=locale, fraction_digits=1)
 
@@ -81,7 +89,7 @@ def change(value: Any, locale: str = DEFAULT_LOCALE) -> str:
     number = _finite(value)
     if number is None:
         return "—"
-    text = format_percent(abs(number), format="#,##0.0%", locale=locale)
+    text = format_percent(abs(number), format=_percent(locale, "0.0"), locale=locale)
     return ("+" if number > 0 else "−" if number < 0 else "±") + text
 
 
