@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python bench/ingest_bench.py --write
 	$(BIN)/python bench/kpi_bench.py --write
 	$(BIN)/python bench/server_bench.py --write
+	$(BIN)/python bench/server_bench.py --pages --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -14,6 +14,7 @@ import swagger_ui_bundle
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAP
     app.state.settings = settings
     app.state.warehouses = warehouses
     problems.install(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(
         RequestMiddleware, max_body_bytes=settings.max_upload_bytes, warehouses=warehouses
     )

@@ -35,6 +35,7 @@ HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+STATIC_CACHE = (b"cache-control", b"public, max-age=86400")
 
 
 class TooLarge(Exception):
@@ -79,9 +80,16 @@ class RequestMiddleware:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
                 headers = list(message.get("headers", []))
-                headers += [*HEADERS, (b"x-request-id", request_id.encode())]
+                spent = (time.perf_counter() - started) * 1000  # until the response starts
+                headers += [
+                    *HEADERS,
+                    (b"x-request-id", request_id.encode()),
+                    (b"server-timing", f"app;dur={spent:.1f}".encode()),
+                ]
                 if https:
                     headers.append(HSTS)
+                if path.startswith("/static/") and message["status"] == 200:
+                    headers.append(STATIC_CACHE)  # pages link them with ?v=<version>
                 message["headers"] = headers
             await send(message)
 
