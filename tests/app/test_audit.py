@@ -12,10 +12,12 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
+from mpm import auth, explore
 from mpm.store import session_scope
 from mpm.store.models import AuditRow
 from tests.app.conftest import PASSWORD, Server
 from tests.app.test_authorization import ROUTES
+from tests.app.test_pages import form_token
 from tests.helpers import TEST_DATA
 
 GOOGLE_ADS = TEST_DATA / "exports" / "google_ads_campaign_report_by_day.csv"
@@ -31,6 +33,28 @@ def last_id(server: Server) -> int:
         return int(s.scalar(select(func.max(AuditRow.id))) or 0)
 
 
+def explore_pages(server: Server, write: Any) -> None:
+    """The explore page's forms: saving and deleting a view, adding and deleting a note."""
+    page, query = "/w/{workspace}/explore", "kpi=revenue&grain=month"
+    write("POST", f"{page}/views", path="/w/acme/explore/views", data={"name": "P", "query": query})
+    view = next(v for v in explore.list_views(workspace="acme", settings=server.settings))
+    write(
+        "POST",
+        f"{page}/views/{{view_id}}/delete",
+        path=f"/w/acme/explore/views/{view.id}/delete",
+        data={"query": query},
+    )
+    form = {"day": "2026-05-02", "text": "Page note", "query": query}
+    write("POST", f"{page}/annotations", path="/w/acme/explore/annotations", data=form)
+    note = explore.list_annotations(workspace="acme", settings=server.settings)[-1]
+    write(
+        "POST",
+        f"{page}/annotations/{{annotation_id}}/delete",
+        path=f"/w/acme/explore/annotations/{note.id}/delete",
+        data={"query": query},
+    )
+
+
 def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -> None:
     owner = server.as_role("owner")
     done: set[tuple[str, str]] = set()
@@ -39,14 +63,15 @@ def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -
         path = kwargs.pop("path", route)
         client = kwargs.pop("client", owner)
         actor = kwargs.pop("actor", server.emails["owner"])
+        via = kwargs.pop("via", "api")
         before = last_id(server)
         response = client.request(method, path, **kwargs)
-        assert response.status_code < 300, (route, response.text)
+        assert response.status_code < 300 or response.status_code == 303, (route, response.text)
         new = entries_since(server, before)
         assert new, f"{method} {route} wrote no audit entry"
         assert {e.actor for e in new} == {actor}, (route, {e.actor for e in new})
         assert {e.request_id for e in new} == {response.headers["x-request-id"]}
-        assert all(e.via == "api" for e in new)
+        assert all(e.via == via for e in new), (route, {e.via for e in new})
         for entry in new:
             for values in (entry.before or {}, entry.after or {}):
                 assert "$argon2" not in json.dumps(values)  # no secret ever in the log
@@ -215,6 +240,68 @@ def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -
         json={"confirm": "audited"},
     )
     write("POST", "/api/v1/auth/logout", client=session, actor="signed-out session")
+
+    # saved views and annotations
+    view = write(
+        "POST",
+        f"{w}/views",
+        path=f"{a}/views",
+        json={"name": "Audit view", "query": {"kpi": "spend", "by": "channel"}},
+    ).json()
+    write("DELETE", f"{w}/views/{{view_id}}", path=f"{a}/views/{view['id']}")
+    note = write(
+        "POST",
+        f"{w}/annotations",
+        path=f"{a}/annotations",
+        json={"day": "2026-05-01", "text": "Audit note"},
+    ).json()
+    write(
+        "DELETE",
+        f"{w}/annotations/{{annotation_id}}",
+        path=f"{a}/annotations/{note['id']}",
+    )
+    explore_pages(server, write)
+    # the same through the pages' forms
+    page = server.client()
+    login_token = form_token(page.get("/login").text, "login_token")
+    form = {"email": server.emails["owner"], "password": PASSWORD + " (new)"}
+    write("POST", "/login", client=page, via="web", data=form | {"login_token": login_token})
+    csrf = form_token(page.get("/account/password").text, "csrf_token")
+    write(
+        "POST",
+        "/account/password",
+        client=page,
+        via="web",
+        data={
+            "csrf_token": csrf,
+            "current_password": PASSWORD + " (new)",
+            "new_password": PASSWORD,
+            "confirm_password": PASSWORD,
+        },
+    )
+    with session_scope(server.settings.app_database_url) as s:
+        auth.add_user(s, "audit-reset@example.com")
+        secret = auth.reset_token(s, "audit-reset@example.com")
+    write(
+        "POST",
+        "/reset-password",
+        client=server.client(),
+        via="web",
+        actor="password reset",
+        data={"token": secret, "password": PASSWORD, "confirm_password": PASSWORD},
+    )
+    page = server.client()
+    login_token = form_token(page.get("/login").text, "login_token")
+    form = {"email": server.emails["owner"], "password": PASSWORD}
+    write("POST", "/login", client=page, via="web", data=form | {"login_token": login_token})
+    csrf = form_token(page.get("/account/password").text, "csrf_token")
+    write(
+        "POST",
+        "/logout",
+        client=page,
+        via="web",
+        data={"csrf_token": csrf},
+    )
 
     writes = {(m, p) for m, p, _ in ROUTES if m in ("POST", "PUT", "PATCH", "DELETE")}
     assert writes - done == set(), "write routes the audit test does not cover"

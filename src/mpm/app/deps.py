@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
+from mpm.app.problems import is_page
 from mpm.auth import Permission, Principal, authorize, session_principal, token_principal
 from mpm.config import Settings
 from mpm.errors import Forbidden, Unauthorized
@@ -50,9 +51,10 @@ async def _csrf_sent(request: Request) -> str | None:
 
 
 def _principal(
-    settings: Settings, header: str, cookie: str | None, request_id: str | None
+    settings: Settings, header: str, cookie: str | None, request_id: str | None, via: str
 ) -> tuple[Principal, str | None]:
-    """The principal of a bearer token or a session cookie, and the session's CSRF token."""
+    """The principal of a bearer token or a session cookie, and the session's CSRF token;
+    `via` says whether a session acts through the pages ("web") or the API."""
     if header:
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
@@ -61,7 +63,7 @@ def _principal(
             return token_principal(session, secret.strip(), request_id=request_id), None
     if cookie is not None:
         with session_scope(settings.app_database_url) as session:
-            return session_principal(session, cookie, request_id=request_id)
+            return session_principal(session, cookie, via=via, request_id=request_id)
     raise Unauthorized("sign in, or send an API token as 'Authorization: Bearer <token>'")
 
 
@@ -77,6 +79,7 @@ async def current_principal(request: Request) -> Principal:
         request.headers.get("authorization", ""),
         request.cookies.get(SESSION_COOKIE),
         getattr(request.state, "request_id", None),
+        "web" if is_page(request) else "api",
     )
     if csrf is not None and request.method not in SAFE_METHODS:
         sent = await _csrf_sent(request)

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from mpm import __version__
 from mpm.app import pages, problems
-from mpm.app.api import access, data, planning, privacy
+from mpm.app.api import access, data, explore, planning, privacy
 from mpm.app.deps import PUBLIC, SIGNED_IN, needs
 from mpm.app.middleware import RequestMiddleware
 from mpm.config import Settings, get_settings
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAP
     api = APIRouter(prefix="/api/v1")
     api.include_router(access.router)
     api.include_router(data.router)
+    api.include_router(explore.router)
     api.include_router(planning.router)
     api.include_router(privacy.router)
     app.include_router(api)

@@ -70,9 +70,7 @@ def is_page(request: Request) -> bool:
     return not path.startswith(("/api/", "/static/")) and path != "/healthz"
 
 
-def page_problem(
-    request: Request, status: int, detail: str, *, headers: dict[str, str] | None = None
-) -> Response:
+def page_problem(request: Request, status: int, detail: str) -> Response:
     """An error of a page, in words on a page; not signed in: to the sign-in page and back."""
     if status == 401:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -92,7 +90,6 @@ def page_problem(
         title=TITLES.get(status, "Error"),
         detail=sentence(detail),
         request_id=getattr(request.state, "request_id", None),
-        headers=headers,
     )
 
 
@@ -115,10 +112,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(MpmError)
     async def domain_error(request: Request, exc: MpmError) -> Response:
         status = status_of(exc)
+        if status == 500:
+            log.exception("internal error", exc_info=exc)
         if is_page(request):
             shown = str(exc) if status != 500 else "something went wrong on the server"
-            if status == 500:
-                log.exception("internal error", exc_info=exc)
             return page_problem(request, status, shown)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
         extra: dict[str, Any] = {}
@@ -135,7 +132,6 @@ def install(app: FastAPI) -> None:
         else:
             detail = str(exc)
         if status == 500:
-            log.exception("internal error", exc_info=exc)
             detail = "something went wrong on the server; the request id is in the log"
         return problem(request, status, detail, headers=headers or None, **extra)
 

@@ -10,7 +10,13 @@ from mpm.metrics.catalog import (
     check,
     load_catalog,
 )
-from mpm.metrics.compiler import Filter, QuerySpec, UnknownDimension, compile_query
+from mpm.metrics.compiler import (
+    Filter,
+    QuerySpec,
+    UnknownDimension,
+    compile_query,
+    dimensions_of,
+)
 from mpm.metrics.periods import Calendar, Compare, Grain
 from mpm.metrics.service import compiled_sql, query, workspace_catalog
 
@@ -30,6 +36,7 @@ __all__ = [
     "check",
     "compile_query",
     "compiled_sql",
+    "dimensions_of",
     "load_catalog",
     "query",
     "workspace_catalog",

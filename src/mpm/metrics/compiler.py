@@ -127,6 +127,25 @@ def _via_customers(table: str, dim: str) -> bool:
     return dim not in columns and "customer_id" in columns and dim in _customer_dimensions()
 
 
+NOT_DIMENSIONS = frozenset({"email", "description"})  # text columns nobody splits by
+
+
+def dimensions_of(catalog: Catalog, kpi: str) -> list[str]:
+    """The dimensions every measure behind `kpi` can be split by, for pickers: text and
+    yes/no columns of their tables and customer attributes through customer_id, without ids
+    and free text (they can still be asked for by name)."""
+    common: set[str] | None = None
+    for name in catalog.measures_of(kpi):
+        measure = catalog.get(name).measure
+        assert measure is not None
+        table = get_table(measure.table)
+        dims = {c.name for c in table.columns if c.kind in (Kind.TEXT, Kind.BOOLEAN)}
+        if "customer_id" in table.column_names:
+            dims |= _customer_dimensions()
+        common = dims if common is None else common & dims
+    return sorted(d for d in common or () if not d.endswith("_id") and d not in NOT_DIMENSIONS)
+
+
 def _check_dimensions(catalog: Catalog, spec: QuerySpec, kpis: Sequence[str]) -> None:
     wanted = list(dict.fromkeys([*spec.by, *(f.dimension for f in spec.where)]))
     for kpi in kpis:

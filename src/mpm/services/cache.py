@@ -32,7 +32,3 @@ class FingerprintCache(Generic[T]):
             value = compute()
             self._entries[key] = (fingerprint, value)
             return value
-
-    def clear(self) -> None:
-        with self._guard:
-            self._entries.clear()

@@ -14,6 +14,7 @@ from mpm.auth import Permission
 from mpm.metrics import Kpi
 from mpm.metrics.reference import definition
 from mpm.services.access import Context, delegate, requires
+from mpm.services.cache import FingerprintCache
 from mpm.services.versions import data_version
 from mpm.warehouse import connect_query_only, table_stats
 
@@ -74,10 +75,20 @@ def kpi_query(ctx: Context, kpis: Any, **options: Any) -> Any:
     return frame
 
 
+_catalogs: FingerprintCache[list[dict[str, Any]]] = FingerprintCache()
+
+
 @requires(READ)
 def list_metrics(ctx: Context) -> list[dict[str, Any]]:
-    catalog = metrics.workspace_catalog(ctx.settings, ctx.slug)
-    return [kpi_record(k) for k in catalog.kpis.values()]
+    """The KPI catalog, read again only when its definition files change (every page that
+    shows KPIs asks for it)."""
+
+    def read() -> list[dict[str, Any]]:
+        catalog = metrics.workspace_catalog(ctx.settings, ctx.slug)
+        return [kpi_record(k) for k in catalog.kpis.values()]
+
+    key = (ctx.settings.app_database_url, ctx.workspace.id)
+    return _catalogs.get(key, data_version(ctx.settings, ctx.workspace), read)
 
 
 @requires(READ)

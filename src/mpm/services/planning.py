@@ -56,7 +56,7 @@ def budget_status(
             .where(BudgetLineRow.workspace_id == ctx.workspace.id)
             .order_by(BudgetLineRow.id)
         ).all()
-    fingerprint = (data_version(ctx.settings, ctx.workspace), period, today, tuple(lines))
+    fingerprint = (data_version(ctx.settings, ctx.workspace), tuple(lines))
     return _budget_status.get(
         (ctx.settings.app_database_url, ctx.workspace.id, period, today),
         fingerprint,

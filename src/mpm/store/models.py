@@ -1,6 +1,6 @@
 """App-state tables (SQLAlchemy 2): workspaces, load history, objectives, reviews, decisions,
-budgets, campaign plans and activities, users, memberships, API tokens, sessions and the audit
-log; later capabilities add theirs."""
+budgets, campaign plans and activities, saved views and annotations, users, memberships, API
+tokens, sessions and the audit log; later capabilities add theirs."""
 
 from __future__ import annotations
 
@@ -194,6 +194,36 @@ class ActivityRow(Base):
     due_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="todo")
     done_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SavedViewRow(Base):
+    """A question of the explore page kept under a name: its query string is the view."""
+
+    __tablename__ = "saved_views"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    query: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_by: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AnnotationRow(Base):
+    """A note on a date that charts show ("price change", "tracking fixed"), for every KPI
+    or one."""
+
+    __tablename__ = "annotations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    text: Mapped[str] = mapped_column(String(200))
+    kpi: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_by: Mapped[str | None] = mapped_column(String(320), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 

@@ -3,8 +3,8 @@ charts are Vega-Lite specs drawn by the vega-embed bundle shipped in `static/ven
 
 from __future__ import annotations
 
-from mpm.app.pages import auth, overview
+from mpm.app.pages import auth, explore, overview
 
-ROUTERS = [auth.router, overview.router]
+ROUTERS = [auth.router, overview.router, explore.router]
 
 __all__ = ["ROUTERS"]

@@ -19,8 +19,7 @@ from mpm.store import Actor, acting_as, session_scope
 router = APIRouter(include_in_schema=False)
 
 LOGIN_COOKIE = "mpm_login"  # double-submit token of the sign-in form (login CSRF)
-Field = Annotated[str, Form(max_length=1000)]
-Optional = Annotated[str, Form(max_length=1000)]
+Text = Annotated[str, Form(max_length=1000)]
 
 
 def _login_page(
@@ -50,10 +49,10 @@ def login_form(request: Request, next: str = "/") -> HTMLResponse:
 @router.post("/login", **needs(PUBLIC))
 def login(
     request: Request,
-    email: Field,
-    password: Field,
-    login_token: Optional = "",
-    next: Optional = "/",
+    email: Text,
+    password: Text,
+    login_token: Text = "",
+    next: Text = "/",
 ) -> Response:
     next_url = safe_next(next)
     sent = request.cookies.get(LOGIN_COOKIE, "")
@@ -88,7 +87,7 @@ def login(
 
 
 @router.post("/logout", **needs(PUBLIC))
-def logout(request: Request, csrf_token: Optional = "") -> Response:
+def logout(request: Request, csrf_token: Text = "") -> Response:
     """Sign out (a form post with the session's CSRF token): the session ends on the server.
     A post without the token (from another site) signs nobody out."""
     secret = request.cookies.get(SESSION_COOKIE)
@@ -96,7 +95,9 @@ def logout(request: Request, csrf_token: Optional = "") -> Response:
         url = settings_of(request).app_database_url
         try:
             with session_scope(url) as session:
-                principal, csrf = auth.session_principal(session, secret, via="web")
+                principal, csrf = auth.session_principal(
+                    session, secret, via="web", request_id=request.state.request_id
+                )
         except Unauthorized:
             principal, csrf = None, ""
         if principal is not None:
@@ -118,9 +119,9 @@ def password_form(request: Request, principal: CurrentPrincipal) -> HTMLResponse
 def change_password(
     request: Request,
     principal: CurrentPrincipal,
-    current_password: Field,
-    new_password: Field,
-    confirm_password: Field,
+    current_password: Text,
+    new_password: Text,
+    confirm_password: Text,
 ) -> Response:
     errors: dict[str, str] = {}  # field -> message
     if principal.user_id is None:
@@ -151,7 +152,7 @@ def reset_form(request: Request, token: str = "") -> HTMLResponse:
 
 
 @router.post("/reset-password", **needs(PUBLIC))
-def reset(request: Request, token: Field, password: Field, confirm_password: Field) -> Response:
+def reset(request: Request, token: Text, password: Text, confirm_password: Text) -> Response:
     error = ""
     if password != confirm_password:
         error = "The two passwords differ."

@@ -55,7 +55,7 @@ def kpi_value(
         minutes, seconds = divmod(round(number), 60)
         return f"{minutes}:{seconds:02d}"
     if compact and abs(number) >= 10_000:
-        return _compact(number, locale)
+        return format_compact_decimal(number, locale=locale, fraction_digits=1)
     return format_decimal(
         number, format="#,##0" if abs(number) >= 100 else "#,##0.##", locale=locale
     )
@@ -74,10 +74,6 @@ def _percent(locale: str, digits: str) -> str:
     pattern = Locale.parse(locale).percent_formats[None].pattern.split(";")[0]
     head, _, tail = pattern.rpartition("0")
     return f"{head}{digits}{tail}"
-
-
-def _compact(number: float, locale: str) -> str:
-    return format_compact_decimal(number, locale=locale, fraction_digits=1)
 
 
 def money(value: Any, currency: str, locale: str = DEFAULT_LOCALE) -> str:
@@ -102,3 +98,17 @@ def day(value: date | datetime | str | None, locale: str = DEFAULT_LOCALE) -> st
     if isinstance(value, datetime):
         value = value.date()
     return format_date(value, format="medium", locale=locale)
+
+
+PERIOD_PATTERNS = {"month": "MMM y", "quarter": "QQQ y", "year": "y"}  # CLDR skeletons
+
+
+def period(value: date | datetime | str | None, grain: str, locale: str = DEFAULT_LOCALE) -> str:
+    """The period starting on `value` at `grain`: Jul 2026, Q3 2026, 2026; a day (or the
+    first day of a week) as `day` writes it."""
+    pattern = PERIOD_PATTERNS.get(grain)
+    if pattern is None or value is None or value == "":
+        return day(value, locale)
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return format_date(value, format=pattern, locale=locale)

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from mpm.app.deps import SIGNED_IN, CurrentPrincipal, needs
+from mpm.app.deps import SIGNED_IN, CurrentPrincipal, needs, settings_of
 from mpm.app.pages.render import place, redirect, render
 from mpm.app.pages.sparkline import sparkline
 from mpm.services import data, planning, status
@@ -71,19 +71,19 @@ def home(request: Request, principal: CurrentPrincipal) -> Response:
 
 
 def _tiles(frame: Any, daily: Any, catalog: dict[str, dict[str, Any]]) -> list[Tile]:
+    total = frame.iloc[0].to_dict() if len(frame) else {}
     tiles = []
     for kpi in TILES:
         meta = catalog[kpi]
-        total = frame.iloc[0] if len(frame) else {}
-        values = [None if v != v else float(v) for v in daily[kpi]] if len(daily) else []
+        values = [None if v != v else float(v) for v in daily[kpi]]
         tiles.append(
             Tile(
                 kpi=kpi,
                 label=meta["label"],
                 unit=meta["unit"],
                 direction=meta["direction"],
-                value=total.get(kpi) if len(frame) else None,
-                change=total.get(f"{kpi}_change") if len(frame) else None,
+                value=total.get(kpi),
+                change=total.get(f"{kpi}_change"),
                 sparkline=sparkline(values, label=f"{meta['label']}, daily"),
             )
         )
@@ -131,7 +131,7 @@ def overview(
     range_: str = Query("last_30_days", alias="range", max_length=20),
 ) -> HTMLResponse:
     span = range_ if range_ in RANGES else "last_30_days"
-    settings = request.app.state.settings
+    settings = settings_of(request)
     catalog = {m["name"]: m for m in data.list_metrics(principal, workspace, settings=settings)}
     options = {"start": span, "end": span}
     totals = data.kpi_query(

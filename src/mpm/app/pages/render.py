@@ -46,7 +46,6 @@ def _json_script(value: Any) -> Markup:
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.filters["json_script"] = _json_script
-templates.env.filters["change"] = formatting.change
 templates.env.globals["version"] = __version__
 
 
@@ -79,11 +78,17 @@ class Here:
         """Today in the workspace's time zone."""
         return datetime.now(ZoneInfo(self.timezone)).date()
 
+    def change(self, value: Any) -> str:
+        return formatting.change(value, self.locale)
+
     def money(self, value: Any) -> str:
         return formatting.money(value, self.currency, self.locale)
 
     def day(self, value: Any) -> str:
         return formatting.day(value, self.locale)
+
+    def period(self, value: Any, grain: str) -> str:
+        return formatting.period(value, grain, self.locale)
 
 
 def place(
@@ -94,13 +99,11 @@ def place(
     if mine is None:
         mine = workspaces.list_workspaces(principal, settings=settings_of(request))
         request.state.workspaces = mine
-    here = None
-    for access in mine:
-        if access.workspace.slug == slug:
-            ws = access.workspace
-            locale = ws.locale or formatting.DEFAULT_LOCALE
-            here = Here(ws.slug, ws.name, ws.base_currency, locale, ws.timezone, Role(access.role))
-    return mine, here
+    access = next((a for a in mine if a.workspace.slug == slug), None)
+    if access is None:
+        return mine, None
+    ws = access.workspace
+    return mine, Here(ws.slug, ws.name, ws.base_currency, ws.locale, ws.timezone, Role(access.role))
 
 
 def render(
@@ -113,7 +116,7 @@ def render(
     status_code: int = 200,
     **context: Any,
 ) -> HTMLResponse:
-    """A full page, or with `HX-Request` the same template's content block only."""
+    """A page with the context every page has."""
     mine, here = ([], None) if principal is None else place(request, principal, workspace)
     return templates.TemplateResponse(
         request,

@@ -43,10 +43,13 @@
     });
   }
 
-  function themed(spec) {
-    if (!darkNow()) return spec;
+  function adapted(spec, el) {
+    var narrow = el.clientWidth < 560;
+    if (!darkNow() && !narrow) return spec;
     var copy = JSON.parse(JSON.stringify(spec));
     var config = copy.config || (copy.config = {});
+    if (narrow) config.legend = Object.assign({}, config.legend, { orient: "bottom", columns: 2 });
+    if (!darkNow()) return copy;
     config.background = null;
     config.axis = Object.assign({}, config.axis, {
       labelColor: "#c6cdd8", titleColor: "#c6cdd8", gridColor: "#313b4a", domainColor: "#5d6879", tickColor: "#5d6879"
@@ -68,16 +71,19 @@
       var spec = JSON.parse(source.textContent);
       var previous = views.get(el);
       if (previous) previous.finalize();
-      window.vegaEmbed(el, themed(spec), {
+      window.vegaEmbed(el, adapted(spec, el), {
         ast: true,
         renderer: "svg",
         defaultStyle: false,
+        forceActionsMenu: true,
         tooltip: { theme: "custom", disableDefaultStyle: true },
         actions: { export: true, source: false, compiled: false, editor: false },
         i18n: { PNG_ACTION: "Download PNG", SVG_ACTION: "Download SVG" },
         downloadFileName: el.dataset.filename || "mpm-chart"
       }).then(function (result) {
         views.set(el, result.view);
+        var summary = el.querySelector("summary");
+        if (summary) summary.setAttribute("aria-label", "Download the chart");
         el.dataset.drawn = "1";
       }).catch(function (error) {
         el.textContent = "This chart could not be drawn: " + error.message;

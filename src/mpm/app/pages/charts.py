@@ -1,0 +1,227 @@
+"""Charts of the pages as Vega-Lite specs built with Altair: a KPI over time (a line per
+dimension value) or across a dimension (bars), with a title, axis labels in the KPI's unit,
+the workspace's number locale and currency, colour-blind-safe colours and the workspace's
+annotations as labelled rules on their dates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import altair as alt
+import pandas as pd
+from babel import Locale
+from babel.numbers import get_currency_symbol
+
+from mpm.metrics.compiler import PERIOD
+
+# Okabe & Ito's palette, ordered for contrast on light and dark backgrounds
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C8C8C", "#B8A500")
+WIDTH = "container"
+HEIGHT = 280
+
+AXIS_FORMAT = {"currency": "$.3~s", "percent": ".1~%", "ratio": ",.2~f", "count": ".3~s"}
+TIP_FORMAT = {"currency": "$,.2f", "percent": ".2%", "ratio": ",.2f", "count": ",.0f"}
+UNIT_WORDS = {"percent": "%", "ratio": "×", "seconds": "seconds"}
+TIME_AXIS = {  # grain -> (tick label format, tick interval)
+    "day": ("%b %-d", "day"),
+    "week": ("%b %-d", "week"),
+    "month": ("%b %Y", "month"),
+    "quarter": ("Q%q %Y", "month"),
+    "year": ("%Y", "year"),
+}
+
+
+@cache
+def number_locale(locale: str, currency: str) -> dict[str, Any]:
+    """A d3 number locale for Vega from CLDR: separators and where the currency sign goes."""
+    cldr = Locale.parse(locale)
+    symbols = cldr.number_symbols.get("latn", cldr.number_symbols)
+    pattern = cldr.currency_formats["standard"].pattern.split(";")[0]
+    sign = get_currency_symbol(currency, locale=locale)
+    before = pattern.strip().startswith("¤")
+    spaced = "\u00a0" in pattern or " " in pattern
+    return {
+        "decimal": symbols.get("decimal", "."),
+        "thousands": symbols.get("group", ","),
+        "grouping": [3],
+        "currency": [sign + ("\u00a0" if spaced else ""), ""]
+        if before
+        else ["", ("\u00a0" if spaced else "") + sign],
+    }
+
+
+def axis_title(label: str, unit: str, currency: str) -> str:
+    """ "Revenue (EUR)", "CTR (%)", "ROAS (×)"; counts need no unit."""
+    word = currency if unit == "currency" else UNIT_WORDS.get(unit)
+    return f"{label} ({word})" if word else label
+
+
+def _finish(chart: alt.TopLevelMixin, locale: str, currency: str) -> dict[str, Any]:
+    spec: dict[str, Any] = chart.to_dict(validate=False)
+    config = spec.setdefault("config", {})
+    config["locale"] = {"number": number_locale(locale, currency)}
+    config.setdefault("range", {})["category"] = list(PALETTE)
+    config["font"] = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
+    config.setdefault("axis", {}).update({"labelFontSize": 12, "titleFontSize": 12})
+    config.setdefault("legend", {}).update({"labelFontSize": 12, "titleFontSize": 12})
+    config.setdefault("title", {}).update({"fontSize": 15, "anchor": "start"})
+    config["view"] = {"stroke": None}
+    return spec
+
+
+def _annotation_layer(
+    annotations: Sequence[Any], start: Any, end: Any
+) -> alt.LayerChart | alt.Chart | None:
+    inside = [a for a in annotations if start <= a.day <= end]
+    if not inside:
+        return None
+    notes = pd.DataFrame(
+        {"day": [a.day.isoformat() for a in inside], "note": [a.text for a in inside]}
+    )
+    base = alt.Chart(notes)
+    rule = base.mark_rule(strokeDash=[4, 3], color="#8C8C8C").encode(
+        x=alt.X("day:T"), tooltip=[alt.Tooltip("day:T", title="Date"), "note:N"]
+    )
+    text = base.mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#6B6B6B").encode(
+        x="day:T", y=alt.value(8), text="note:N"
+    )
+    return rule + text
+
+
+def trend(
+    frame: pd.DataFrame,
+    kpi: str,
+    *,
+    label: str,
+    unit: str,
+    grain: str,
+    by: str | None,
+    title: str,
+    currency: str,
+    locale: str,
+    annotations: Sequence[Any] = (),
+) -> dict[str, Any]:
+    """`kpi` over time at `grain`: one line (a line per value of `by`), annotations on top."""
+    data = frame[[PERIOD, kpi] + ([by] if by else [])].copy()
+    data[PERIOD] = pd.to_datetime(data[PERIOD])
+    time_unit = {"day": "yearmonthdate", "week": "yearmonthdate", "month": "yearmonth"}.get(
+        grain, "yearmonthdate"
+    )
+    tooltip = [
+        alt.Tooltip(f"{PERIOD}:T", title=grain.capitalize(), timeUnit=time_unit),
+        alt.Tooltip(f"{kpi}:Q", title=label, format=TIP_FORMAT.get(unit, ",.2f")),
+    ]
+    label_format, interval = TIME_AXIS.get(grain, TIME_AXIS["day"])
+    ticks: Any = {"interval": interval, "step": 3 if grain == "quarter" else 1}
+    if len(data[PERIOD].unique()) > 12:
+        ticks = 8 if grain != "month" else ticks
+    encoding: dict[str, Any] = {
+        "x": alt.X(
+            f"{PERIOD}:T",
+            title=None,
+            axis=alt.Axis(format=label_format, labelOverlap=True, tickCount=ticks),
+        ),
+        "y": alt.Y(
+            f"{kpi}:Q",
+            title=axis_title(label, unit, currency),
+            axis=alt.Axis(format=AXIS_FORMAT.get(unit, ",.2~f")),
+        ),
+    }
+    if by:
+        encoding["color"] = alt.Color(f"{by}:N", title=by.replace("_", " ").capitalize())
+        tooltip.insert(1, alt.Tooltip(f"{by}:N", title=by.replace("_", " ").capitalize()))
+    lines = (
+        alt.Chart(data)
+        .mark_line(point=len(data) <= 60, strokeWidth=2)
+        .encode(**encoding, tooltip=tooltip)
+    )
+    layered: Any = lines
+    if len(data):
+        notes = _annotation_layer(annotations, data[PERIOD].min().date(), data[PERIOD].max().date())
+        if notes is not None:
+            layered = alt.layer(lines, notes)
+    chart = layered.properties(title=title, width=WIDTH, height=HEIGHT)
+    return _finish(chart, locale, currency)
+
+
+def bars(
+    frame: pd.DataFrame,
+    kpi: str,
+    *,
+    label: str,
+    unit: str,
+    by: str,
+    title: str,
+    currency: str,
+    locale: str,
+) -> dict[str, Any]:
+    """`kpi` across the values of `by`, largest first."""
+    data = frame[[by, kpi]].copy()
+    name = by.replace("_", " ").capitalize()
+    chart = (
+        alt.Chart(data)
+        .mark_bar(color=PALETTE[0])
+        .encode(
+            y=alt.Y(f"{by}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
+            x=alt.X(
+                f"{kpi}:Q",
+                title=axis_title(label, unit, currency),
+                axis=alt.Axis(format=AXIS_FORMAT.get(unit, ",.2~f")),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{by}:N", title=name),
+                alt.Tooltip(f"{kpi}:Q", title=label, format=TIP_FORMAT.get(unit, ",.2f")),
+            ],
+        )
+        .properties(title=title, width=WIDTH, height=max(120, min(24 * len(data), 600)))
+    )
+    return _finish(chart, locale, currency)
+
+
+def columns(
+    frame: pd.DataFrame,
+    kpi: str,
+    *,
+    label: str,
+    unit: str,
+    grain: str,
+    by: str | None,
+    title: str,
+    currency: str,
+    locale: str,
+) -> dict[str, Any]:
+    """`kpi` over time as columns: stacked by `by` for sums (spend, conversions), side by side
+    for rates and ratios, which do not add up."""
+    data = frame[[PERIOD, kpi] + ([by] if by else [])].copy()
+    data[PERIOD] = pd.to_datetime(data[PERIOD])
+    time_unit = {"year": "year", "quarter": "yearquarter", "month": "yearmonth"}.get(
+        grain, "yearmonthdate"
+    )
+    encoding: dict[str, Any] = {
+        "x": alt.X(f"{PERIOD}:O", timeUnit=time_unit, title=None),
+        "y": alt.Y(
+            f"{kpi}:Q",
+            title=axis_title(label, unit, currency),
+            axis=alt.Axis(format=AXIS_FORMAT.get(unit, ",.2~f")),
+            stack="zero" if unit in ("count", "currency") else None,
+        ),
+        "tooltip": [
+            alt.Tooltip(f"{PERIOD}:T", title=grain.capitalize(), timeUnit=time_unit),
+            alt.Tooltip(f"{kpi}:Q", title=label, format=TIP_FORMAT.get(unit, ",.2f")),
+        ],
+    }
+    if by:
+        name = by.replace("_", " ").capitalize()
+        encoding["color"] = alt.Color(f"{by}:N", title=name)
+        encoding["tooltip"].insert(1, alt.Tooltip(f"{by}:N", title=name))
+        if unit not in ("count", "currency"):
+            encoding["xOffset"] = alt.XOffset(f"{by}:N")
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(**encoding)
+        .properties(title=title, width=WIDTH, height=HEIGHT)
+    )
+    return _finish(chart, locale, currency)
