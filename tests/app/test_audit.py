@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
-from mpm import auth, explore
+from mpm import auth, explore, plans
 from mpm.store import session_scope
 from mpm.store.models import AuditRow
 from tests.app.conftest import PASSWORD, Server
@@ -53,6 +53,46 @@ def explore_pages(server: Server, write: Any) -> None:
         path=f"/w/acme/explore/annotations/{note.id}/delete",
         data={"query": query},
     )
+
+
+def planning_pages(server: Server, write: Any) -> None:
+    """The forms of the objectives and the plans & budgets pages."""
+    o = "/w/{workspace}/objectives"
+    form = {
+        "name": "Page objective",
+        "kpi": "revenue",
+        "target": "1000",
+        "start": "2027-07-01",
+        "end": "2027-09-30",
+        "owner": "o@example.com",
+        "keep_weaknesses": "1",
+    }
+    created = write("POST", f"{o}/new", path="/w/acme/objectives/new", data=form)
+    oid = created.headers["location"].split("/")[-1].split("?")[0]
+    write(
+        "POST",
+        f"{o}/{{objective_id}}/reviews",
+        path=f"/w/acme/objectives/{oid}/reviews",
+        data={"note": "page review"},
+    )
+    write(
+        "POST",
+        f"{o}/{{objective_id}}/edit",
+        path=f"/w/acme/objectives/{oid}/edit",
+        data={"target": "1100", "reason": "page change"},
+    )
+    p = "/w/{workspace}/plans"
+    line = {"line_period": "2027-Q3", "channel": "Email", "planned": "300"}
+    write("POST", f"{p}/lines", path="/w/acme/plans/lines", data=line)
+    write("POST", f"{p}/lines", path="/w/acme/plans/lines", data=line | {"channel": "Referral"})
+    refs = {b.ref: b.id for b in plans.list_budgets(workspace="acme", settings=server.settings)}
+    move = {
+        "from_line": str(refs["2027-Q3:Email"]),
+        "to_line": str(refs["2027-Q3:Referral"]),
+        "amount": "10",
+        "reason": "page move",
+    }
+    write("POST", f"{p}/reallocate", path="/w/acme/plans/reallocate", data=move)
 
 
 def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -> None:
@@ -261,6 +301,7 @@ def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -
         path=f"{a}/annotations/{note['id']}",
     )
     explore_pages(server, write)
+    planning_pages(server, write)
     # the same through the pages' forms
     page = server.client()
     login_token = form_token(page.get("/login").text, "login_token")
@@ -302,6 +343,90 @@ def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -
         via="web",
         data={"csrf_token": csrf},
     )
+
+    # the data and settings pages' forms (a workspace of the owner's for its settings)
+    page = server.client()
+    login_token = form_token(page.get("/login").text, "login_token")
+    owner_form = {"email": server.emails["owner"], "password": PASSWORD}
+    page.post("/login", data=owner_form | {"login_token": login_token})
+    csrf = form_token(page.get("/w/acme/data").text, "csrf_token")
+    made = page.post(
+        "/api/v1/workspaces", json={"slug": "audited-pages"}, headers={"X-CSRF-Token": csrf}
+    )
+    assert made.status_code == 201, made.text
+    fields = {"name": "Audited pages", "base_currency": "EUR", "timezone": "UTC"}
+    fields |= {"fiscal_year_start_month": "1", "week_start": "monday", "locale": "en_US"}
+    web: dict[str, Any] = {"client": page, "via": "web"}
+    write(
+        "POST",
+        "/w/{workspace}/settings",
+        path="/w/audited-pages/settings",
+        **web,
+        data={"csrf_token": csrf, **fields},
+    )
+    pages = "/w/{workspace}/settings"
+    write(
+        "POST",
+        f"{pages}/members",
+        path="/w/acme/settings/members",
+        **web,
+        data={"csrf_token": csrf, "email": "audit-web@example.com", "role": "viewer"},
+    )
+    with session_scope(server.settings.app_database_url) as session:
+        uid = auth.user_row(session, "audit-web@example.com").id
+    write(
+        "POST",
+        f"{pages}/members/{{user_id}}/role",
+        path=f"/w/acme/settings/members/{uid}/role",
+        **web,
+        data={"csrf_token": csrf, "role": "analyst"},
+    )
+    write(
+        "POST",
+        f"{pages}/tokens",
+        path="/w/acme/settings/tokens",
+        **web,
+        data={"csrf_token": csrf, "email": "audit-web@example.com", "name": "audit web"},
+    )
+    with session_scope(server.settings.app_database_url) as session:
+        tid = max(t.id for t in auth.list_tokens(session) if t.name == "audit web")
+    write(
+        "POST",
+        f"{pages}/tokens/{{token_id}}/revoke",
+        path=f"/w/acme/settings/tokens/{tid}/revoke",
+        **web,
+        data={"csrf_token": csrf},
+    )
+    write(
+        "POST",
+        f"{pages}/members/{{user_id}}/remove",
+        path=f"/w/acme/settings/members/{uid}/remove",
+        **web,
+        data={"csrf_token": csrf},
+    )
+    with GOOGLE_ADS.open("rb") as f:
+        loaded = write(
+            "POST",
+            "/w/{workspace}/data/imports",
+            path="/w/acme/data/imports",
+            **web,
+            data={"csrf_token": csrf},
+            files={"file": (GOOGLE_ADS.name, f, "text/csv")},
+        )
+    load_id = loaded.headers["location"].split("loaded=")[1].split("&")[0]
+    write(
+        "POST",
+        "/w/{workspace}/data/loads/{load_id}/revert",
+        path=f"/w/acme/data/loads/{load_id}/revert",
+        **web,
+        data={"csrf_token": csrf},
+    )
+    deleted = page.post(
+        "/api/v1/workspaces/audited-pages/delete",
+        json={"confirm": "audited-pages"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert deleted.status_code == 204, deleted.text
 
     writes = {(m, p) for m, p, _ in ROUTES if m in ("POST", "PUT", "PATCH", "DELETE")}
     assert writes - done == set(), "write routes the audit test does not cover"

@@ -90,9 +90,7 @@ def test_notes_are_listed_by_date_for_every_chart_or_one_kpi(settings: Settings)
     ]
     revenue = explore.list_annotations(kpis=["revenue"], settings=settings)
     assert [a.text for a in revenue] == ["Price change", "Tracking fixed"]
-    may = explore.list_annotations(
-        start=date(2026, 5, 2), end=date(2026, 5, 31), settings=settings
-    )
+    may = explore.list_annotations(start=date(2026, 5, 2), end=date(2026, 5, 31), settings=settings)
     assert [a.text for a in may] == ["Tracking fixed"]
 
 

@@ -25,6 +25,7 @@ from mpm.goals import (
     list_decisions,
     list_reviews,
     objective_progress,
+    objective_trajectory,
     update_objective,
 )
 from mpm.goals.progress import Kind, kind_of
@@ -284,3 +285,23 @@ def test_status_from_the_command_line(demo: Settings, tmp_path: Path) -> None:
     assert missing.returncode == 1 and "did you mean Search CPA" in missing.stderr
     bad = mpm("objective", "status", "--on-track", "0.2", "--at-risk", "0.5")
     assert bad.returncode == 1 and "--at-risk" in bad.stderr
+
+
+def test_the_trajectory_ends_where_the_progress_stands(demo: Settings) -> None:
+    revenue = get_objective("May revenue", settings=demo)
+    path = objective_trajectory(revenue, today=TODAY, settings=demo)
+    p = objective_progress(revenue, today=TODAY, settings=demo)
+    assert path.days[0] == MAY["start"] and path.days[-1] == MAY["end"] and len(path.days) == 31
+    counted = [a for a in path.actual if a is not None]
+    assert len(counted) == 20  # complete days only
+    assert counted[-1] == pytest.approx(p.actual, rel=1e-9)
+    assert counted == sorted(counted)  # a running total
+    assert path.target[19] == pytest.approx(p.target_to_date)
+    assert path.target[-1] == pytest.approx(revenue.target)
+    # a ratio: the ratio of the running sums, against the target itself
+    cpa = get_objective("Search CPA", settings=demo)
+    ratio = objective_trajectory(cpa, today=TODAY, settings=demo)
+    ratios = [a for a in ratio.actual if a is not None]
+    assert ratios[-1] == pytest.approx(objective_progress(cpa, today=TODAY, settings=demo).actual)
+    assert ratios[0] == pytest.approx(hand(demo, CPA_SQL, a=MAY["start"], b=MAY["start"]))
+    assert set(ratio.target) == {cpa.target}

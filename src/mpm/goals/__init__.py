@@ -16,7 +16,15 @@ from mpm.goals.objectives import (
     year_back,
 )
 from mpm.goals.phasing import Phasing
-from mpm.goals.progress import Progress, Status, Thresholds, objective_progress, objectives_progress
+from mpm.goals.progress import (
+    Progress,
+    Status,
+    Thresholds,
+    Trajectory,
+    objective_progress,
+    objective_trajectory,
+    objectives_progress,
+)
 from mpm.goals.reviews import DueReview, Review, add_review, due_reviews, list_reviews
 
 __all__ = [
@@ -31,6 +39,7 @@ __all__ = [
     "SmartCheckFailed",
     "Status",
     "Thresholds",
+    "Trajectory",
     "add_objective",
     "add_review",
     "due_reviews",
@@ -40,6 +49,7 @@ __all__ = [
     "list_reviews",
     "log_decision",
     "objective_progress",
+    "objective_trajectory",
     "objectives_progress",
     "record_decision",
     "shown",

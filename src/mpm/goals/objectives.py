@@ -78,6 +78,10 @@ class Objective:
 class SmartCheckFailed(UserError):
     """An objective refused under `strict` because the SMART check found weaknesses."""
 
+    def __init__(self, message: str, weaknesses: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.weaknesses = weaknesses
+
 
 def _row(row: ObjectiveRow) -> Objective:
     return Objective(
@@ -245,7 +249,8 @@ def add_objective(
     if strict and weaknesses:
         raise SmartCheckFailed(
             f"objective {name!r} is not SMART: " + "; ".join(weaknesses) + " (drop --strict to "
-            "keep it with these warnings)"
+            "keep it with these warnings)",
+            tuple(weaknesses),
         )
     with session_scope(settings.app_database_url) as session:
         ws = ensure_workspace(session, workspace)

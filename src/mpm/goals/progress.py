@@ -165,6 +165,27 @@ def _daily(frame: Any, columns: list[str], first: date, last: date) -> dict[str,
     return out
 
 
+def _weights(
+    objective: Objective,
+    catalog: Catalog,
+    kpi: Kpi,
+    daily: dict[str, np.ndarray],
+    history_start: date,
+) -> dict[date, float]:
+    """The share of a total's target on each day of its period, by its phasing."""
+    series = daily.get(kpi.name)
+    if series is None:  # a total formula (spend + other costs): add its measures' days
+        series = np.asarray(_value(catalog, kpi, daily), dtype=float)
+    history = {history_start + timedelta(days=i): float(v) for i, v in enumerate(series)}
+    return daily_weights(
+        objective.start,
+        objective.end,
+        Phasing(objective.phasing),
+        history=history,
+        monthly=objective.monthly_targets,
+    )
+
+
 def objective_progress(
     objective: Objective,
     *,
@@ -219,17 +240,7 @@ def objective_progress(
 
     phased = kind is Kind.TOTAL and higher
     if phased:
-        series = daily.get(kpi.name)
-        if series is None:  # a total formula (spend + other costs): add its measures' days
-            series = np.asarray(_value(catalog, kpi, daily), dtype=float)
-        history = {history_start + timedelta(days=i): float(v) for i, v in enumerate(series)}
-        weights = daily_weights(
-            start,
-            end,
-            Phasing(objective.phasing),
-            history=history,
-            monthly=objective.monthly_targets,
-        )
+        weights = _weights(objective, catalog, kpi, daily, history_start)
         to_date = target_to_date(target, weights, last_day)
     else:
         to_date = target
@@ -339,3 +350,65 @@ def objectives_progress(
         )
         for o in objectives
     ]
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """An objective day by day: the KPI from the start of the period to each day (a running
+    total, or the ratio of the running sums) and the target to each day (phased for totals
+    where more is better, the target itself otherwise)."""
+
+    days: list[date]
+    actual: list[float | None]  # None after the last complete day
+    target: list[float]
+
+
+def objective_trajectory(
+    objective: Objective,
+    *,
+    today: date,
+    workspace: str = "default",
+    settings: Settings | None = None,
+) -> Trajectory:
+    """The path of an objective's KPI against its target, for charts."""
+    settings = settings or get_settings()
+    catalog = workspace_catalog(settings, workspace)
+    kpi = catalog.get(objective.kpi)
+    kind = kind_of(catalog, kpi)
+    start, end = objective.start, objective.end
+    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    last_day = min(today - timedelta(days=1), end)
+    counted = max((last_day - start).days + 1, 0)
+    where = list(objective.filters)
+    history_start = start - timedelta(days=364)
+    leaves = _leaves(catalog, kpi) if kind is not Kind.LEVEL else [kpi.name]
+    daily: dict[str, np.ndarray] = {}
+    if last_day >= history_start:
+        frame = query(
+            leaves,
+            grain="day",
+            start=history_start,
+            end=max(last_day, history_start),
+            where=where,
+            workspace=workspace,
+            settings=settings,
+        )
+        daily = _daily(frame, leaves, history_start, max(last_day, history_start))
+    offset = (start - history_start).days
+    actual: list[float | None] = [None] * len(days)
+    if counted and daily:
+        if kind is Kind.LEVEL:
+            values = daily[kpi.name][offset : offset + counted]
+        else:
+            running = {k: np.cumsum(v[offset : offset + counted]) for k, v in daily.items()}
+            values = np.asarray(_value(catalog, kpi, running), dtype=float)
+        actual[:counted] = [float(v) if np.isfinite(v) else None for v in values]
+    if kind is Kind.TOTAL and kpi.direction is not Direction.LOWER:
+        if not daily:
+            daily = {leaf: np.zeros(365) for leaf in leaves}
+        weights = _weights(objective, catalog, kpi, daily, history_start)
+        shares = np.cumsum([weights.get(d, 0.0) for d in days])
+        target = [float(objective.target * share) for share in shares]
+    else:
+        target = [float(objective.target)] * len(days)
+    return Trajectory(days, actual, target)

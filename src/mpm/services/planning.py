@@ -97,6 +97,16 @@ def objective_progress(ctx: Context, objective_id: int, **options: Any) -> goals
 
 
 @requires(READ)
+def objective_trajectory(ctx: Context, objective_id: int, *, today: date) -> goals.Trajectory:
+    objective = goals.get_objective(
+        objective_name(ctx, objective_id), workspace=ctx.slug, settings=ctx.settings
+    )
+    return goals.objective_trajectory(
+        objective, today=today, workspace=ctx.slug, settings=ctx.settings
+    )
+
+
+@requires(READ)
 def list_reviews(ctx: Context, objective_id: int) -> list[goals.Review]:
     return goals.list_reviews(
         objective_name(ctx, objective_id), workspace=ctx.slug, settings=ctx.settings

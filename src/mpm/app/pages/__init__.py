@@ -3,8 +3,16 @@ charts are Vega-Lite specs drawn by the vega-embed bundle shipped in `static/ven
 
 from __future__ import annotations
 
-from mpm.app.pages import auth, explore, overview
+from mpm.app.pages import auth, data, explore, objectives, overview, plans, settings
 
-ROUTERS = [auth.router, overview.router, explore.router]
+ROUTERS = [
+    auth.router,
+    overview.router,
+    explore.router,
+    objectives.router,
+    plans.router,
+    data.router,
+    settings.router,
+]
 
 __all__ = ["ROUTERS"]

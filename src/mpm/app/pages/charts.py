@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import altair as alt
 import pandas as pd
@@ -58,7 +58,7 @@ def axis_title(label: str, unit: str, currency: str) -> str:
     return f"{label} ({word})" if word else label
 
 
-def _finish(chart: alt.TopLevelMixin, locale: str, currency: str) -> dict[str, Any]:
+def finish(chart: alt.TopLevelMixin, locale: str, currency: str) -> dict[str, Any]:
     spec: dict[str, Any] = chart.to_dict(validate=False)
     config = spec.setdefault("config", {})
     config["locale"] = {"number": number_locale(locale, currency)}
@@ -71,9 +71,7 @@ def _finish(chart: alt.TopLevelMixin, locale: str, currency: str) -> dict[str, A
     return spec
 
 
-def _annotation_layer(
-    annotations: Sequence[Any], start: Any, end: Any
-) -> alt.LayerChart | alt.Chart | None:
+def _annotation_layer(annotations: Sequence[Any], start: Any, end: Any) -> Any:
     inside = [a for a in annotations if start <= a.day <= end]
     if not inside:
         return None
@@ -104,9 +102,9 @@ def trend(
     annotations: Sequence[Any] = (),
 ) -> dict[str, Any]:
     """`kpi` over time at `grain`: one line (a line per value of `by`), annotations on top."""
-    data = frame[[PERIOD, kpi] + ([by] if by else [])].copy()
+    data = cast(pd.DataFrame, frame[[PERIOD, kpi] + ([by] if by else [])].copy())
     data[PERIOD] = pd.to_datetime(data[PERIOD])
-    time_unit = {"day": "yearmonthdate", "week": "yearmonthdate", "month": "yearmonth"}.get(
+    time_unit: Any = {"day": "yearmonthdate", "week": "yearmonthdate", "month": "yearmonth"}.get(
         grain, "yearmonthdate"
     )
     tooltip = [
@@ -115,7 +113,7 @@ def trend(
     ]
     label_format, interval = TIME_AXIS.get(grain, TIME_AXIS["day"])
     ticks: Any = {"interval": interval, "step": 3 if grain == "quarter" else 1}
-    if len(data[PERIOD].unique()) > 12:
+    if len(set(data[PERIOD])) > 12:
         ticks = 8 if grain != "month" else ticks
     encoding: dict[str, Any] = {
         "x": alt.X(
@@ -143,7 +141,7 @@ def trend(
         if notes is not None:
             layered = alt.layer(lines, notes)
     chart = layered.properties(title=title, width=WIDTH, height=HEIGHT)
-    return _finish(chart, locale, currency)
+    return finish(chart, locale, currency)
 
 
 def bars(
@@ -158,7 +156,7 @@ def bars(
     locale: str,
 ) -> dict[str, Any]:
     """`kpi` across the values of `by`, largest first."""
-    data = frame[[by, kpi]].copy()
+    data = cast(pd.DataFrame, frame[[by, kpi]].copy())
     name = by.replace("_", " ").capitalize()
     chart = (
         alt.Chart(data)
@@ -177,7 +175,7 @@ def bars(
         )
         .properties(title=title, width=WIDTH, height=max(120, min(24 * len(data), 600)))
     )
-    return _finish(chart, locale, currency)
+    return finish(chart, locale, currency)
 
 
 def columns(
@@ -194,9 +192,9 @@ def columns(
 ) -> dict[str, Any]:
     """`kpi` over time as columns: stacked by `by` for sums (spend, conversions), side by side
     for rates and ratios, which do not add up."""
-    data = frame[[PERIOD, kpi] + ([by] if by else [])].copy()
+    data = cast(pd.DataFrame, frame[[PERIOD, kpi] + ([by] if by else [])].copy())
     data[PERIOD] = pd.to_datetime(data[PERIOD])
-    time_unit = {"year": "year", "quarter": "yearquarter", "month": "yearmonth"}.get(
+    time_unit: Any = {"year": "year", "quarter": "yearquarter", "month": "yearmonth"}.get(
         grain, "yearmonthdate"
     )
     encoding: dict[str, Any] = {
@@ -224,4 +222,94 @@ def columns(
         .encode(**encoding)
         .properties(title=title, width=WIDTH, height=HEIGHT)
     )
-    return _finish(chart, locale, currency)
+    return finish(chart, locale, currency)
+
+
+def objective(
+    trajectory: Any,
+    progress: Any,
+    *,
+    label: str,
+    unit: str,
+    title: str,
+    currency: str,
+    locale: str,
+    annotations: Sequence[Any] = (),
+) -> dict[str, Any]:
+    """An objective over its period: the actual so far, the target to each day, and the
+    forecast from the last complete day to the end with its 80% interval as a band."""
+    days = [d.isoformat() for d in trajectory.days]
+    lines = pd.DataFrame(
+        {
+            "day": days * 2,
+            "value": list(trajectory.actual) + list(trajectory.target),
+            "series": ["Actual"] * len(days) + ["Target"] * len(days),
+        }
+    ).dropna()
+    y_title = axis_title(label, unit, currency)
+    fmt = AXIS_FORMAT.get(unit, ",.2~f")
+    tip = TIP_FORMAT.get(unit, ",.2f")
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(
+            domain=["Actual", "Target", "Forecast"], range=[PALETTE[0], "#8C8C8C", PALETTE[1]]
+        ),
+        legend=alt.Legend(orient="top"),
+    )
+    base = alt.Chart(lines).encode(
+        x=alt.X("day:T", title=None, axis=alt.Axis(format="%b %-d", labelOverlap=True, grid=False)),
+        y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=fmt)),
+        color=colour,
+        tooltip=[
+            alt.Tooltip("day:T", title="Date"),
+            alt.Tooltip("series:N", title="Line"),
+            alt.Tooltip("value:Q", title=label, format=tip),
+        ],
+    )
+    layers: list[Any] = [
+        base.mark_line(strokeWidth=2).transform_filter(alt.datum.series == "Actual"),
+        base.mark_line(strokeWidth=2, strokeDash=[5, 4]).transform_filter(
+            alt.datum.series == "Target"
+        ),
+    ]
+    if progress.as_of is not None and progress.forecast is not None and progress.actual is not None:
+        cone = pd.DataFrame(
+            {
+                "day": [progress.as_of.isoformat(), progress.end.isoformat()],
+                "low": [progress.actual, progress.forecast_low],
+                "high": [progress.actual, progress.forecast_high],
+                "value": [progress.actual, progress.forecast],
+                "series": ["Forecast", "Forecast"],
+            }
+        )
+        band = (
+            alt.Chart(cone)
+            .mark_area(opacity=0.2, color=PALETTE[1])
+            .encode(
+                x="day:T",
+                y="low:Q",
+                y2="high:Q",
+                tooltip=[
+                    alt.Tooltip("day:T", title="Date"),
+                    alt.Tooltip("low:Q", title="80% interval from", format=tip),
+                    alt.Tooltip("high:Q", title="to", format=tip),
+                ],
+            )
+        )
+        forecast = (
+            alt.Chart(cone)
+            .mark_line(strokeDash=[2, 2], strokeWidth=2)
+            .encode(
+                x="day:T",
+                y="value:Q",
+                color=colour,
+                tooltip=[alt.Tooltip("value:Q", title="Forecast", format=tip)],
+            )
+        )
+        layers += [band, forecast]
+    notes = _annotation_layer(annotations, trajectory.days[0], trajectory.days[-1])
+    if notes is not None:
+        layers.append(notes)
+    chart = alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
+    return finish(chart, locale, currency)

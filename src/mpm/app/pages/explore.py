@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -171,8 +171,10 @@ def ordered(q: Question, frame: pd.DataFrame) -> pd.DataFrame:
     if not q.by or q.grain or frame.empty:
         return frame
     rest = frame[q.by] == OTHER
-    ranked = frame[~rest].sort_values(q.kpis[0], ascending=False, na_position="last")
-    return pd.concat([ranked, frame[rest]], ignore_index=True)
+    ranked = cast(pd.DataFrame, frame[~rest]).sort_values(
+        by=q.kpis[0], ascending=False, na_position="last"
+    )
+    return cast(pd.DataFrame, pd.concat([ranked, frame[rest]], ignore_index=True))
 
 
 def _iso(value: str) -> bool:
