@@ -31,6 +31,7 @@ test: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
 	MPM_TEST_POSTGRES_URL="$${MPM_TEST_POSTGRES_URL:-$$(scripts/postgres-test-server.sh || true)}" \
+	MPM_TEST_CHROMIUM="$${MPM_TEST_CHROMIUM:-$$(scripts/ensure-chromium.sh || true)}" \
 	  $(BIN)/pytest -q
 
 lint: install
