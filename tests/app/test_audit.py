@@ -95,6 +95,42 @@ def planning_pages(server: Server, write: Any) -> None:
     write("POST", f"{p}/reallocate", path="/w/acme/plans/reallocate", data=move)
 
 
+def campaign_pages(server: Server, write: Any) -> None:
+    """The forms of the campaigns & activities page and of one campaign's page."""
+    c = "/w/{workspace}/campaigns"
+    form = {
+        "name": "Audited page campaign",
+        "channel": "Email",
+        "start": "2027-03-01",
+        "end": "2027-03-31",
+        "budget": "500",
+        "owner": "o@example.com",
+    }
+    created = write("POST", c, path="/w/acme/campaigns", data=form)
+    cid = created.headers["location"].split("/")[-1].split("?")[0]
+    write(
+        "POST",
+        f"{c}/{{campaign_id}}/status",
+        path=f"/w/acme/campaigns/{cid}/status",
+        data={"status": "live"},
+    )
+    write(
+        "POST",
+        f"{c}/{{campaign_id}}/edit",
+        path=f"/w/acme/campaigns/{cid}/edit",
+        data={"budget": "600", "reason": "page budget change"},
+    )
+    activity = {"title": "Audited page activity", "due": "2027-03-05", "campaign": form["name"]}
+    write("POST", "/w/{workspace}/activities", path="/w/acme/activities", data=activity)
+    found = plans.list_activities(campaign=form["name"], workspace="acme", settings=server.settings)
+    write(
+        "POST",
+        "/w/{workspace}/activities/{activity_id}/status",
+        path=f"/w/acme/activities/{found[0].id}/status",
+        data={"status": "doing"},
+    )
+
+
 def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -> None:
     owner = server.as_role("owner")
     done: set[tuple[str, str]] = set()
@@ -302,6 +338,7 @@ def test_every_write_route_is_audited_with_who_and_the_request(server: Server) -
     )
     explore_pages(server, write)
     planning_pages(server, write)
+    campaign_pages(server, write)
     # the same through the pages' forms
     page = server.client()
     login_token = form_token(page.get("/login").text, "login_token")

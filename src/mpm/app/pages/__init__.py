@@ -3,7 +3,7 @@ charts are Vega-Lite specs drawn by the vega-embed bundle shipped in `static/ven
 
 from __future__ import annotations
 
-from mpm.app.pages import auth, data, explore, objectives, overview, plans, settings
+from mpm.app.pages import auth, campaigns, data, explore, objectives, overview, plans, settings
 
 ROUTERS = [
     auth.router,
@@ -11,6 +11,7 @@ ROUTERS = [
     explore.router,
     objectives.router,
     plans.router,
+    campaigns.router,
     data.router,
     settings.router,
 ]

@@ -48,7 +48,10 @@
     if (!darkNow() && !narrow) return spec;
     var copy = JSON.parse(JSON.stringify(spec));
     var config = copy.config || (copy.config = {});
-    if (narrow) config.legend = Object.assign({}, config.legend, { orient: "bottom", columns: 2 });
+    if (narrow) {
+      config.legend = Object.assign({}, config.legend, { orient: "bottom", columns: 2 });
+      if (config.axisY && config.axisY.labelLimit) config.axisY = Object.assign({}, config.axisY, { labelLimit: 110 });
+    }
     if (!darkNow()) return copy;
     config.background = null;
     config.axis = Object.assign({}, config.axis, {
@@ -69,6 +72,7 @@
       var source = document.getElementById(el.dataset.spec);
       if (!source) return;
       var spec = JSON.parse(source.textContent);
+      if (!spec.description) spec.description = el.getAttribute("aria-label") || undefined;
       var previous = views.get(el);
       if (previous) previous.finalize();
       window.vegaEmbed(el, adapted(spec, el), {
