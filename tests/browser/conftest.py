@@ -167,6 +167,8 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True, animations="disabled")
     size = page.viewport_size or DESKTOP
     page.set_viewport_size(PHONE)
+    page.wait_for_timeout(300)  # charts redraw for the narrow width (mpm.js, after 150 ms)
+    page.wait_for_function("!document.querySelector('.chart[data-spec]:not([data-drawn])')")
     try:
         page.screenshot(
             path=SCREENSHOTS / f"{name}-phone.png", full_page=True, animations="disabled"

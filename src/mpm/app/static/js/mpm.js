@@ -43,8 +43,11 @@
     });
   }
 
+  function isNarrow(el) { return el.clientWidth < 560; }
+
   function adapted(spec, el) {
-    var narrow = el.clientWidth < 560;
+    var narrow = isNarrow(el);
+    el.dataset.narrow = narrow ? "1" : "0";
     if (!darkNow() && !narrow) return spec;
     var copy = JSON.parse(JSON.stringify(spec));
     var config = copy.config || (copy.config = {});
@@ -69,30 +72,35 @@
     if (typeof window.vegaEmbed !== "function") return;
     root.querySelectorAll(".chart[data-spec]").forEach(function (el) {
       if (views.has(el) && !redraw) return;
-      var source = document.getElementById(el.dataset.spec);
-      if (!source) return;
-      var spec = JSON.parse(source.textContent);
-      if (!spec.description) spec.description = el.getAttribute("aria-label") || undefined;
-      var previous = views.get(el);
-      if (previous) previous.finalize();
-      window.vegaEmbed(el, adapted(spec, el), {
-        ast: true,
-        renderer: "svg",
-        defaultStyle: false,
-        forceActionsMenu: true,
-        tooltip: { theme: "custom", disableDefaultStyle: true },
-        actions: { export: true, source: false, compiled: false, editor: false },
-        i18n: { PNG_ACTION: "Download PNG", SVG_ACTION: "Download SVG" },
-        downloadFileName: el.dataset.filename || "mpm-chart"
-      }).then(function (result) {
-        views.set(el, result.view);
-        var summary = el.querySelector("summary");
-        if (summary) summary.setAttribute("aria-label", "Download the chart");
-        el.dataset.drawn = "1";
-      }).catch(function (error) {
-        el.textContent = "This chart could not be drawn: " + error.message;
-        el.classList.add("chart-error");
-      });
+      drawOne(el);
+    });
+  }
+
+  function drawOne(el) {
+    var source = document.getElementById(el.dataset.spec);
+    if (!source) return;
+    var spec = JSON.parse(source.textContent);
+    if (!spec.description) spec.description = el.getAttribute("aria-label") || undefined;
+    var previous = views.get(el);
+    if (previous) previous.finalize();
+    delete el.dataset.drawn;
+    window.vegaEmbed(el, adapted(spec, el), {
+      ast: true,
+      renderer: "svg",
+      defaultStyle: false,
+      forceActionsMenu: true,
+      tooltip: { theme: "custom", disableDefaultStyle: true },
+      actions: { export: true, source: false, compiled: false, editor: false },
+      i18n: { PNG_ACTION: "Download PNG", SVG_ACTION: "Download SVG" },
+      downloadFileName: el.dataset.filename || "mpm-chart"
+    }).then(function (result) {
+      views.set(el, result.view);
+      var summary = el.querySelector("summary");
+      if (summary) summary.setAttribute("aria-label", "Download the chart");
+      el.dataset.drawn = "1";
+    }).catch(function (error) {
+      el.textContent = "This chart could not be drawn: " + error.message;
+      el.classList.add("chart-error");
     });
   }
 
@@ -106,4 +114,15 @@
     ready(document);
   });
   document.addEventListener("htmx:afterSettle", function (event) { ready(event.target); });
+
+  // a phone turned sideways, a window made narrow: redraw the charts whose layout changes
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      document.querySelectorAll(".chart[data-narrow]").forEach(function (el) {
+        if ((el.dataset.narrow === "1") !== isNarrow(el)) drawOne(el);
+      });
+    }, 150);
+  });
 })();
