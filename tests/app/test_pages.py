@@ -141,6 +141,26 @@ def test_the_overview_shows_the_kpi_layers_numbers(server: Server) -> None:
     assert 'method="post"' not in page.text.replace('method="post" action="/logout"', "")
 
 
+def test_a_new_workspace_says_to_start_with_data(
+    server: Server,
+) -> None:
+    owner = sign_in(server, "owner")
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', owner.get("/w/acme/").text)
+    assert csrf
+    made = owner.post(
+        "/api/v1/workspaces",
+        json={"slug": "fresh-client", "name": "Fresh client"},
+        headers={"X-CSRF-Token": csrf.group(1)},
+    )
+    assert made.status_code == 201, made.text
+    fresh = owner.get("/w/fresh-client/")
+    assert fresh.status_code == 200
+    assert "Start with your data" in fresh.text and 'href="/w/fresh-client/data"' in fresh.text
+    assert "every objective is on track" not in fresh.text  # none exists
+    busy = owner.get("/w/acme/")
+    assert "Start with your data" not in busy.text and "No spend, revenue" not in busy.text
+
+
 def test_signing_out_needs_the_sessions_token(server: Server) -> None:
     client = sign_in(server, "viewer")
     overview = client.get("/w/acme/")

@@ -150,6 +150,13 @@ def overview(
         if b.line.start <= today <= b.line.end
     ]
     overdue = planning.list_activities(principal, workspace, overdue_only=True, settings=settings)
+    tiles = _tiles(totals, daily, catalog)
+    # nothing in the range: is there no data at all (a new workspace)? Asked only then, as
+    # counting every table costs more than the page
+    quiet = all(t.value is None or t.value != t.value or t.value == 0 for t in tiles)
+    no_data = quiet and not any(
+        t.rows for t in data.list_tables(principal, workspace, settings=settings)
+    )
     return render(
         request,
         "overview/index.html",
@@ -158,7 +165,9 @@ def overview(
         active="overview",
         span=span,
         ranges=RANGES,
-        tiles=_tiles(totals, daily, catalog),
+        tiles=tiles,
+        quiet=quiet,
+        no_data=no_data,
         progress=progress,
         budgets=budgets,
         overdue=overdue,
