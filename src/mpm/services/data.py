@@ -99,15 +99,25 @@ def get_metric(ctx: Context, name: str) -> dict[str, Any]:
     return record
 
 
+_tables: FingerprintCache[list[Any]] = FingerprintCache()
+
+
 @requires(READ)
 def list_tables(ctx: Context) -> list[Any]:
-    if ctx.settings.warehouse_url:
-        return table_stats(connect_query_only(ctx.settings.warehouse_url))
-    warehouse = ingest.open_workspace_warehouse(ctx.settings, ctx.slug)
-    try:
-        return table_stats(warehouse.ibis())
-    finally:
-        warehouse.close()
+    """Rows, dates and last load of every table, counted again only when the data changes
+    (explore and the overview ask whether there is any data at all)."""
+
+    def count() -> list[Any]:
+        if ctx.settings.warehouse_url:
+            return table_stats(connect_query_only(ctx.settings.warehouse_url))
+        warehouse = ingest.open_workspace_warehouse(ctx.settings, ctx.slug)
+        try:
+            return table_stats(warehouse.ibis())
+        finally:
+            warehouse.close()
+
+    key = (ctx.settings.app_database_url, ctx.workspace.id)
+    return _tables.get(key, data_version(ctx.settings, ctx.workspace), count)
 
 
 @requires(ANALYZE)

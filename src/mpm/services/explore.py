@@ -10,6 +10,8 @@ from mpm import explore
 from mpm.auth import Permission
 from mpm.metrics import dimensions_of, workspace_catalog
 from mpm.services.access import Context, delegate, requires
+from mpm.services.cache import FingerprintCache
+from mpm.services.versions import data_version
 
 READ, ANALYZE = Permission.READ, Permission.ANALYZE
 
@@ -40,12 +42,21 @@ def add_annotation(
     )
 
 
+_dimensions: FingerprintCache[list[str]] = FingerprintCache()
+
+
 @requires(READ)
 def dimensions(ctx: Context, kpis: list[str]) -> list[str]:
-    """The dimensions all of `kpis` can be split by."""
-    catalog = workspace_catalog(ctx.settings, ctx.slug)
-    common: set[str] | None = None
-    for kpi in kpis:
-        dims = set(dimensions_of(catalog, kpi))
-        common = dims if common is None else common & dims
-    return sorted(common or ())
+    """The dimensions all of `kpis` can be split by; worked out again only when the KPI
+    definitions change (the explore page asks on every request)."""
+
+    def work_out() -> list[str]:
+        catalog = workspace_catalog(ctx.settings, ctx.slug)
+        common: set[str] | None = None
+        for kpi in kpis:
+            dims = set(dimensions_of(catalog, kpi))
+            common = dims if common is None else common & dims
+        return sorted(common or ())
+
+    key = (ctx.settings.app_database_url, ctx.workspace.id, tuple(kpis))
+    return _dimensions.get(key, data_version(ctx.settings, ctx.workspace), work_out)

@@ -7,15 +7,19 @@ per workspace."""
 from __future__ import annotations
 
 import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, TypeVar, cast
 from urllib.parse import urlencode
 
 import pandas as pd
 import vl_convert
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup, escape
 from openpyxl.utils import get_column_letter
 from starlette.datastructures import QueryParams
 
@@ -26,6 +30,8 @@ from mpm.app.pages.render import Here, place, redirect, render, sentence
 from mpm.errors import UserError
 from mpm.metrics.compiler import OTHER, PERIOD
 from mpm.services import data, explore
+
+T = TypeVar("T")
 
 router = APIRouter(include_in_schema=False)
 
@@ -189,7 +195,8 @@ def _iso(value: str) -> bool:
 class Answer:
     """The explore page's result: the frame, its chart and what went wrong, in words."""
 
-    frame: pd.DataFrame | None = None
+    frame: pd.DataFrame | None = None  # the KPI service's answer in the page's order
+    raw: pd.DataFrame | None = None  # the KPI service's answer as it gave it
     spec: dict[str, Any] | None = None
     error: str | None = None
     error_field: str | None = None
@@ -220,11 +227,48 @@ def _title(q: Question, catalog: dict[str, dict[str, Any]], kpi: str) -> str:
     return ", ".join(parts) if len(parts) < 3 else f"{parts[0]} {parts[1]}, {parts[2]}"
 
 
+class ResultMemo:
+    """What a page draws from a KPI result (its chart, its table), kept by the result and the
+    rest of what it shows: the result is the KPI service's cached frame, held in the entry so
+    that its id cannot be reused while the entry lives. Building a Vega-Lite spec with Altair,
+    or writing hundreds of numbers with Babel, costs more than the rest of a cached page."""
+
+    def __init__(self, size: int) -> None:
+        self._entries: OrderedDict[tuple[Any, ...], tuple[pd.DataFrame, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, raw: pd.DataFrame, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        full = (id(raw), *key)
+        with self._lock:
+            kept = self._entries.get(full)
+            if kept is not None and kept[0] is raw:
+                self._entries.move_to_end(full)
+                return cast(T, kept[1])
+        value = compute()
+        with self._lock:
+            self._entries[full] = (raw, value)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return value
+
+
+_specs = ResultMemo(256)
+_bodies = ResultMemo(256)
+MAX_ROWS = 500  # rows of the page's table (downloads have them all)
+
+
 def _spec(
-    q: Question, frame: pd.DataFrame, here: Here, catalog: dict[str, Any], notes: list[Any]
+    q: Question,
+    raw: pd.DataFrame,
+    frame: pd.DataFrame,
+    here: Here,
+    catalog: dict[str, Any],
+    notes: list[Any],
 ) -> dict[str, Any] | None:
     """The chart of the first KPI: lines over time, columns over time, or bars across the
-    dimension; None without a grain and a dimension, or without rows."""
+    dimension; None without a grain and a dimension, or without rows. `frame` is `raw`, the
+    KPI service's answer, in the page's order."""
     kpi = q.kpis[0]
     meta = catalog.get(kpi, {"label": kpi, "unit": "count"})
     kind = q.chart or ("line" if q.grain else "bar" if q.by else "none")
@@ -237,10 +281,44 @@ def _spec(
         "currency": here.currency,
         "locale": here.locale,
     }
+    mine = [a for a in notes if a.kpi in (None, kpi)]
+    key = (kpi, kind, q.grain, q.by, tuple(sorted(common.items())))
+    key += tuple((a.id, a.day, a.text, a.kpi) for a in mine)
+    return _specs.get(raw, key, lambda: _draw(q, frame, kind, kpi, common, mine))
+
+
+def table_body(
+    frame: pd.DataFrame, columns: list[dict[str, Any]], grain: str, here: Here
+) -> Markup:
+    """The rows of the page's table as HTML (every value escaped), at most MAX_ROWS."""
+    rows = []
+    for row in frame.head(MAX_ROWS).to_dict("records"):
+        cells = []
+        for c in columns:
+            value = row[c["name"]]
+            if c["kind"] == "period":
+                cells.append(f'<th scope="row">{escape(here.period(value, grain))}</th>')
+            elif c["kind"] == "dim":
+                cells.append(f'<th scope="row">{escape(value if value != "" else "(none)")}</th>')
+            elif c["kind"] == "change":
+                cells.append(f'<td class="num">{escape(here.change(value))}</td>')
+            else:
+                cells.append(f'<td class="num">{escape(here.value(value, c["unit"]))}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return Markup("\n".join(rows))  # noqa: S704 - every value escaped above
+
+
+def _draw(
+    q: Question,
+    frame: pd.DataFrame,
+    kind: str,
+    kpi: str,
+    common: dict[str, Any],
+    mine: list[Any],
+) -> dict[str, Any]:
     if q.grain:
         if kind == "bar":
             return charts.columns(frame, kpi, grain=q.grain, by=q.by or None, **common)
-        mine = [a for a in notes if a.kpi in (None, kpi)]
         return charts.trend(frame, kpi, grain=q.grain, by=q.by or None, annotations=mine, **common)
     return charts.bars(frame, kpi, by=q.by, **common)
 
@@ -273,6 +351,7 @@ def ask(
     except UserError as exc:
         answer.error, answer.error_field = sentence(exc), _error_field(str(exc))
         return answer
+    answer.raw = raw = frame
     answer.frame = frame = ordered(q, frame)
     if q.grain and len(frame):
         first, last = str(frame[PERIOD].min()), str(frame[PERIOD].max())
@@ -284,7 +363,7 @@ def ask(
             kpis=list(q.kpis),
             settings=settings,
         )
-    answer.spec = _spec(q, frame, here, catalog, answer.annotations)
+    answer.spec = _spec(q, raw, frame, here, catalog, answer.annotations)
     return answer
 
 
@@ -334,6 +413,15 @@ def _page(
         status_code = 422
     views = explore.list_views(principal, workspace, settings=settings)
     saved = request.query_params.get("saved", "")
+    columns = _columns(q, answer.frame, catalog) if answer.frame is not None else []
+    body = None
+    if answer.frame is not None and answer.raw is not None:
+        frame, shown = answer.frame, tuple((c["name"], c["kind"], c.get("unit")) for c in columns)
+        body = _bodies.get(
+            answer.raw,
+            (q.grain, q.by, shown, here.locale, here.currency),
+            lambda: table_body(frame, columns, q.grain, here),
+        )
     return render(
         request,
         "explore/index.html",
@@ -343,7 +431,8 @@ def _page(
         status_code=status_code,
         q=q,
         answer=answer,
-        columns=_columns(q, answer.frame, catalog) if answer.frame is not None else [],
+        columns=columns,
+        body=body,
         catalog=catalog,
         dimensions=dims,
         grains=GRAINS,
