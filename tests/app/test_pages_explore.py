@@ -271,3 +271,30 @@ def test_a_workspace_without_data_says_what_to_do_first(server: Server) -> None:
     page = owner.get("/w/empty-explore/explore")
     assert page.status_code == 200
     assert "No data yet" in page.text and 'href="/w/empty-explore/data"' in page.text
+
+
+def test_periods_the_dates_cut_are_marked_partial(server: Server) -> None:
+    client = sign_in(server, "viewer")
+    today = date.today()
+    ninety = client.get(
+        "/w/acme/explore",
+        params={"kpi": "revenue", "grain": "month", "from": "last_90_days", "to": "last_90_days"},
+    )
+    first = today - timedelta(days=90)
+    heads = re.findall(r'<th scope="row">([^<]*)</th>', ninety.text)
+    # the running month, cut at yesterday (whole when today is the first)
+    assert heads[-1].endswith(" (partial)") == (today.day != 1)
+    cut_first = first.day != 1
+    assert heads[0].endswith(" (partial)") == cut_first
+    assert all(not h.endswith("(partial)") for h in heads[1:-1])
+    assert 'id="partial-note"' in ninety.text
+    whole = client.get(
+        "/w/acme/explore",
+        params={"kpi": "revenue", "grain": "month", "from": "last_quarter", "to": "last_quarter"},
+    )
+    assert "(partial)" not in whole.text and 'id="partial-note"' not in whole.text
+    days = client.get(
+        "/w/acme/explore",
+        params={"kpi": "revenue", "grain": "day", "from": "last_30_days", "to": "last_30_days"},
+    )
+    assert "(partial)" not in days.text  # a day is never cut

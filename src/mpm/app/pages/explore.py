@@ -11,12 +11,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any, TypeVar, cast
 from urllib.parse import urlencode
 
 import pandas as pd
 import vl_convert
+from dateutil.relativedelta import relativedelta
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
@@ -28,7 +29,9 @@ from mpm.app.deps import CurrentPrincipal, needs, settings_of
 from mpm.app.pages import charts
 from mpm.app.pages.render import Here, place, redirect, render, sentence
 from mpm.errors import UserError
+from mpm.metrics import Calendar, Grain
 from mpm.metrics.compiler import OTHER, PERIOD
+from mpm.metrics.periods import GRAIN_MONTHS, parse_day
 from mpm.services import data, explore
 
 T = TypeVar("T")
@@ -287,17 +290,52 @@ def _spec(
     return _specs.get(raw, key, lambda: _draw(q, frame, kind, kpi, common, mine))
 
 
+def partial_periods(q: Question, frame: pd.DataFrame, here: Here) -> list[date]:
+    """The periods of a grain the question's dates do not cover whole: the first month of
+    "last 90 days", the running month of "this quarter". Their sums are not comparable with the
+    whole periods beside them, so the page says so."""
+    if not q.grain or q.grain == "day" or frame.empty or PERIOD not in frame.columns:
+        return []
+    calendar = Calendar(here.week_start, here.fiscal_year_start_month)
+    grain = Grain(q.grain)
+    today = here.today
+    try:
+        first = parse_day(q.start, today, calendar, end=False) if q.start else None
+        last = parse_day(q.end, today, calendar, end=True) if q.end else None
+    except UserError:
+        return []
+    last = min(last, today) if last else today
+    partial = []
+    for value in sorted(set(frame[PERIOD])):
+        start = date.fromisoformat(str(value)[:10])
+        if grain is Grain.WEEK:
+            after = start + timedelta(days=7)
+        else:
+            after = start + relativedelta(months=GRAIN_MONTHS[grain])
+        if (first is not None and start < first) or after - timedelta(days=1) > last:
+            partial.append(start)
+    return partial
+
+
 def table_body(
-    frame: pd.DataFrame, columns: list[dict[str, Any]], grain: str, here: Here
+    frame: pd.DataFrame,
+    columns: list[dict[str, Any]],
+    grain: str,
+    here: Here,
+    partial: tuple[date, ...] = (),
 ) -> Markup:
-    """The rows of the page's table as HTML (every value escaped), at most MAX_ROWS."""
+    """The rows of the page's table as HTML (every value escaped), at most MAX_ROWS; periods
+    in `partial` marked as such."""
     rows = []
     for row in frame.head(MAX_ROWS).to_dict("records"):
         cells = []
         for c in columns:
             value = row[c["name"]]
             if c["kind"] == "period":
-                cells.append(f'<th scope="row">{escape(here.period(value, grain))}</th>')
+                words = here.period(value, grain)
+                if date.fromisoformat(str(value)[:10]) in partial:
+                    words += " (partial)"
+                cells.append(f'<th scope="row">{escape(words)}</th>')
             elif c["kind"] == "dim":
                 cells.append(f'<th scope="row">{escape(value if value != "" else "(none)")}</th>')
             elif c["kind"] == "change":
@@ -415,12 +453,14 @@ def _page(
     saved = request.query_params.get("saved", "")
     columns = _columns(q, answer.frame, catalog) if answer.frame is not None else []
     body = None
+    partial: tuple[date, ...] = ()
     if answer.frame is not None and answer.raw is not None:
         frame, shown = answer.frame, tuple((c["name"], c["kind"], c.get("unit")) for c in columns)
+        partial = tuple(partial_periods(q, frame, here))
         body = _bodies.get(
             answer.raw,
-            (q.grain, q.by, shown, here.locale, here.currency),
-            lambda: table_body(frame, columns, q.grain, here),
+            (q.grain, q.by, shown, here.locale, here.currency, partial),
+            lambda: table_body(frame, columns, q.grain, here, partial),
         )
     return render(
         request,
@@ -433,6 +473,7 @@ def _page(
         answer=answer,
         columns=columns,
         body=body,
+        partial=[here.period(p, q.grain) for p in partial],
         catalog=catalog,
         dimensions=dims,
         grains=GRAINS,

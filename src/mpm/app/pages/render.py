@@ -59,6 +59,8 @@ class Here:
     locale: str
     timezone: str
     role: Role
+    week_start: str = "monday"
+    fiscal_year_start_month: int = 1
 
     def can(self, role: str) -> bool:
         """Whether the principal's role is at least `role` (to show or hide controls; the
@@ -103,7 +105,16 @@ def place(
     if access is None:
         return mine, None
     ws = access.workspace
-    return mine, Here(ws.slug, ws.name, ws.base_currency, ws.locale, ws.timezone, Role(access.role))
+    return mine, Here(
+        ws.slug,
+        ws.name,
+        ws.base_currency,
+        ws.locale,
+        ws.timezone,
+        Role(access.role),
+        ws.week_start,
+        ws.fiscal_year_start_month,
+    )
 
 
 def render(
