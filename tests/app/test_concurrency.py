@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -67,10 +68,13 @@ def test_a_command_takes_its_turn_while_the_server_runs(tmp_path: Path) -> None:
         # a server that never pauses: the command gives up with one clear line
         stop = threading.Event()
 
-        def busy() -> None:
+        def busy() -> None:  # questions never asked before: no cached answer, a query each
             with httpx.Client(base_url=base, headers=headers) as client:
+                day = date(2020, 1, 1)
                 while not stop.is_set():
-                    client.get("/api/v1/workspaces/default/tables")
+                    day += timedelta(days=1)
+                    since = {"kpi": "spend", "from": day.isoformat()}
+                    client.get("/api/v1/workspaces/default/kpis", params=since)
 
         worker = threading.Thread(target=busy)
         worker.start()
