@@ -27,6 +27,7 @@ from starlette.datastructures import QueryParams
 from mpm.app.api.access import Id
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
 from mpm.app.pages import charts
+from mpm.app.pages.cache import PAGES
 from mpm.app.pages.render import Here, place, redirect, render, sentence
 from mpm.errors import UserError
 from mpm.metrics import Calendar, Grain
@@ -491,7 +492,10 @@ def _page(
 
 @router.get("/w/{workspace}/explore", **needs(data.kpi_query))
 def explore_page(workspace: str, request: Request, principal: CurrentPrincipal) -> HTMLResponse:
-    return _page(request, principal, workspace, Question.from_query(request.query_params))
+    q = Question.from_query(request.query_params)
+    return PAGES.page(
+        request, principal, workspace, lambda: _page(request, principal, workspace, q)
+    )
 
 
 def _asked(request: Request, principal: Any, workspace: str) -> tuple[Question, pd.DataFrame]:

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from mpm.app.deps import SIGNED_IN, CurrentPrincipal, needs, settings_of
+from mpm.app.pages.cache import PAGES
 from mpm.app.pages.render import place, redirect, render
 from mpm.app.pages.sparkline import sparkline
 from mpm.services import data, planning, status
@@ -130,6 +131,12 @@ def overview(
     principal: CurrentPrincipal,
     range_: str = Query("last_30_days", alias="range", max_length=20),
 ) -> HTMLResponse:
+    return PAGES.page(
+        request, principal, workspace, lambda: _overview(request, principal, workspace, range_)
+    )
+
+
+def _overview(request: Request, principal: Any, workspace: str, range_: str) -> HTMLResponse:
     span = range_ if range_ in RANGES else "last_30_days"
     settings = settings_of(request)
     catalog = {m["name"]: m for m in data.list_metrics(principal, workspace, settings=settings)}
