@@ -110,3 +110,27 @@ def test_bars_rank_the_values_of_a_dimension() -> None:
     assert spec["encoding"]["y"]["sort"] == "-x"
     png = vl_convert.vegalite_to_png(spec)
     assert png.startswith(b"\x89PNG")
+
+
+def test_the_rest_of_a_split_is_grey_and_no_named_value_is() -> None:
+    frame = monthly()
+    rest = frame[frame["channel"] == "Email"].assign(channel="other")
+    frame = pd.concat([frame, rest], ignore_index=True)
+    spec = valid(
+        charts.trend(
+            frame,
+            "revenue",
+            grain="month",
+            by="channel",
+            label="Revenue",
+            unit="currency",
+            title="Revenue by channel",
+            currency="USD",
+            locale="en_US",
+        )
+    )
+    scale = next(s for s in spec["scales"] if s["name"] == "color")
+    shades = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert shades["other"] == charts.GREY
+    assert charts.GREY not in (shades["Email"], shades["Paid Search"])
+    assert shades["Email"] != shades["Paid Search"]

@@ -38,7 +38,7 @@ COMMAND_HINT = re.compile(r" with `mpm [^`]*`")
 # flight colours by status: planned grey, live blue, done green, cancelled light grey, and
 # red for a flight that has ended while still open
 STATUS_COLOURS = {
-    "planned": "#8C8C8C",
+    "planned": charts.GREY,
     "live": charts.PALETTE[0],
     "done": "#2E7D32",
     "cancelled": "#C8CCD2",

@@ -14,10 +14,11 @@ import pandas as pd
 from babel import Locale
 from babel.numbers import get_currency_symbol
 
-from mpm.metrics.compiler import PERIOD
+from mpm.metrics.compiler import OTHER, PERIOD
 
 # Okabe & Ito's palette, ordered for contrast on light and dark backgrounds
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C8C8C", "#B8A500")
+GREY = "#8C8C8C"  # "other": the rest of a split, and targets
 WIDTH = "container"
 HEIGHT = 280
 
@@ -52,6 +53,19 @@ def number_locale(locale: str, currency: str) -> dict[str, Any]:
     }
 
 
+def split_colour(frame: pd.DataFrame, by: str) -> alt.Color:
+    """Colours of a split: the palette in the values' order (as Vega sorts them), and grey for
+    "other", the rest, so it never looks like one of the named values."""
+    present = set(frame[by])
+    named = sorted(v for v in present if v != OTHER)
+    colours = [c for c in PALETTE if c != GREY]
+    domain = named + ([OTHER] if OTHER in present else [])
+    shades = [colours[i % len(colours)] for i in range(len(named))]
+    shades += [GREY] if OTHER in present else []
+    title = by.replace("_", " ").capitalize()
+    return alt.Color(f"{by}:N", title=title, scale=alt.Scale(domain=domain, range=shades))
+
+
 def axis_title(label: str, unit: str, currency: str) -> str:
     """ "Revenue (EUR)", "CTR (%)", "ROAS (×)"; counts need no unit."""
     word = currency if unit == "currency" else UNIT_WORDS.get(unit)
@@ -79,7 +93,7 @@ def _annotation_layer(annotations: Sequence[Any], start: Any, end: Any) -> Any:
         {"day": [a.day.isoformat() for a in inside], "note": [a.text for a in inside]}
     )
     base = alt.Chart(notes)
-    rule = base.mark_rule(strokeDash=[4, 3], color="#8C8C8C").encode(
+    rule = base.mark_rule(strokeDash=[4, 3], color=GREY).encode(
         x=alt.X("day:T"), tooltip=[alt.Tooltip("day:T", title="Date"), "note:N"]
     )
     text = base.mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#6B6B6B").encode(
@@ -128,7 +142,7 @@ def trend(
         ),
     }
     if by:
-        encoding["color"] = alt.Color(f"{by}:N", title=by.replace("_", " ").capitalize())
+        encoding["color"] = split_colour(data, by)
         tooltip.insert(1, alt.Tooltip(f"{by}:N", title=by.replace("_", " ").capitalize()))
     lines = (
         alt.Chart(data)
@@ -212,7 +226,7 @@ def columns(
     }
     if by:
         name = by.replace("_", " ").capitalize()
-        encoding["color"] = alt.Color(f"{by}:N", title=name)
+        encoding["color"] = split_colour(data, by)
         encoding["tooltip"].insert(1, alt.Tooltip(f"{by}:N", title=name))
         if unit not in ("count", "currency"):
             encoding["xOffset"] = alt.XOffset(f"{by}:N")
@@ -253,7 +267,7 @@ def objective(
         "series:N",
         title=None,
         scale=alt.Scale(
-            domain=["Actual", "Target", "Forecast"], range=[PALETTE[0], "#8C8C8C", PALETTE[1]]
+            domain=["Actual", "Target", "Forecast"], range=[PALETTE[0], GREY, PALETTE[1]]
         ),
         legend=alt.Legend(orient="top"),
     )

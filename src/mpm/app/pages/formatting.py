@@ -52,7 +52,7 @@ def _written(number: float, unit: str, currency: str, locale: str, compact: bool
     if unit == "currency":
         if compact and abs(number) >= 10_000:
             return format_compact_currency(number, currency, locale=locale, fraction_digits=1)
-        if abs(number) >= 1000:
+        if abs(number) >= 1000 or number == 0:  # large amounts, and nothing, read whole
             return format_currency(
                 number, currency, format=_whole(locale), locale=locale, currency_digits=False
             )

@@ -77,7 +77,7 @@ def spend_chart(rows: list[Any], here: Here) -> dict[str, Any] | None:
                 "what:N",
                 title=None,
                 sort=["Planned", "Committed", "Actual"],
-                scale=alt.Scale(range=["#8C8C8C", charts.PALETTE[1], charts.PALETTE[0]]),
+                scale=alt.Scale(range=[charts.GREY, charts.PALETTE[1], charts.PALETTE[0]]),
                 legend=alt.Legend(orient="top"),
             ),
             tooltip=[
