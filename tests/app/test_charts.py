@@ -134,3 +134,23 @@ def test_the_rest_of_a_split_is_grey_and_no_named_value_is() -> None:
     assert shades["other"] == charts.GREY
     assert charts.GREY not in (shades["Email"], shades["Paid Search"])
     assert shades["Email"] != shades["Paid Search"]
+
+
+def test_the_chance_history_is_drawn_from_two_known_chances() -> None:
+    day = pd.Timestamp(2026, 11, 2)
+    assert charts.chances([(day, 0.4)], title="t", currency="USD", locale="en_US") is None
+    assert (
+        charts.chances([(day, None), (day, 0.4)], title="t", currency="USD", locale="en_US") is None
+    )
+    spec = valid(
+        charts.chances(
+            [(day, 0.4), (date(2026, 11, 9), 0.55), (date(2026, 11, 16), 0.7)],
+            title="Chance at each review and today",
+            currency="USD",
+            locale="en_US",
+        )
+        or {}
+    )
+    y = next(s for s in spec["scales"] if s["name"] == "y")
+    assert y["domain"] == [0, 1]
+    assert spec["data"][0]["values"][2]["chance"] == 0.7

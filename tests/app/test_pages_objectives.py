@@ -113,7 +113,9 @@ def test_a_review_and_a_change_with_its_reason_are_kept(server: Server) -> None:
     assert empty.status_code == 422 and 'id="note-error"' in empty.text
     done = editor.post(f"{path}/reviews", data={"csrf_token": csrf, "note": "Holding up."})
     assert done.status_code == 303
-    assert "Holding up." in editor.get(path).text
+    reviewed = editor.get(path).text
+    assert "Holding up." in reviewed
+    assert 'id="chances-spec"' in reviewed  # the chance at this review and today, drawn
     reasonless = editor.post(f"{path}/edit", data={"csrf_token": csrf, "owner": "x@example.com"})
     assert reasonless.status_code == 422 and "Say why" in reasonless.text
     nothing = editor.post(f"{path}/edit", data={"csrf_token": csrf, "reason": "no change"})

@@ -327,3 +327,33 @@ def objective(
         layers.append(notes)
     chart = alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
     return finish(chart, locale, currency)
+
+
+def chances(
+    points: Sequence[tuple[Any, float | None]], *, title: str, currency: str, locale: str
+) -> dict[str, Any] | None:
+    """The chance of reaching an objective at each review and today, as a line over time;
+    None with fewer than two known chances."""
+    known = [(pd.Timestamp(when).date().isoformat(), p) for when, p in points if p is not None]
+    if len(known) < 2:
+        return None
+    frame = pd.DataFrame(known, columns=["day", "chance"])
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=True, strokeWidth=2, color=PALETTE[0])
+        .encode(
+            x=alt.X("day:T", title=None, axis=alt.Axis(format="%b %-d", labelOverlap=True)),
+            y=alt.Y(
+                "chance:Q",
+                title="Chance",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%"),
+            ),
+            tooltip=[
+                alt.Tooltip("day:T", title="Date"),
+                alt.Tooltip("chance:Q", title="Chance", format=".0%"),
+            ],
+        )
+        .properties(title=title, width=WIDTH, height=160)
+    )
+    return finish(chart, locale, currency)

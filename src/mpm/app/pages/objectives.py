@@ -279,6 +279,7 @@ def _detail(
         annotations=notes,
     )
     reviews = planning.list_reviews(principal, workspace, objective_id, settings=settings)
+    chances = [(r.reviewed_at, r.snapshot.get("probability")) for r in reviews]
     decisions = planning.list_decisions(
         principal, workspace, subject_kind="objective", subject=objective.name, settings=settings
     )
@@ -295,7 +296,13 @@ def _detail(
         unit=meta["unit"],
         label=meta["label"],
         reviews=list(reversed(reviews)),
-        chances=[(r.reviewed_at, r.snapshot.get("probability")) for r in reviews],
+        chances=chances,
+        chances_spec=charts.chances(
+            [*chances, (here.today, progress.probability)],
+            title="Chance at each review and today",
+            currency=here.currency,
+            locale=here.locale,
+        ),
         decisions=list(reversed(decisions)),
         cadences=CADENCES,
         goals=GOALS,
