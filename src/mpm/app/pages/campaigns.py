@@ -8,26 +8,25 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import Any
 
 import altair as alt
 import pandas as pd
 from dateutil.relativedelta import relativedelta
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from mpm.app.api.access import Id
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
-from mpm.app.pages import charts
-from mpm.app.pages.render import Here, place, redirect, render, sentence
+from mpm.app.pages import charts, forms
+from mpm.app.pages.forms import Short, Text
+from mpm.app.pages.render import Here, here_of, redirect, render, sentence
 from mpm.errors import UserError
 from mpm.plans import ActivityStatus, CampaignStatus
 from mpm.services import planning
 
 router = APIRouter(include_in_schema=False)
 
-Text = Annotated[str, Form(max_length=5000)]
-Short = Annotated[str, Form(max_length=400)]
 
 CAMPAIGN_STATES = [s.value for s in CampaignStatus]
 ACTIVITY_STATES = [s.value for s in ActivityStatus]
@@ -44,23 +43,6 @@ STATUS_COLOURS = {
     "cancelled": "#C8CCD2",
     "overdue": "#C62828",
 }
-
-
-def _here(request: Request, principal: Any, workspace: str) -> Here:
-    _, here = place(request, principal, workspace)
-    assert here is not None  # the route's gate let the principal in
-    return here
-
-
-def _is_htmx(request: Request) -> bool:
-    return request.headers.get("hx-request") == "true"
-
-
-def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 def _month(text: str, today: date) -> date:
@@ -260,7 +242,7 @@ def _page(
     status_code: int = 200,
 ) -> HTMLResponse:
     settings = settings_of(request)
-    here = _here(request, principal, workspace)
+    here = here_of(request, principal, workspace)
     every = planning.list_campaigns(principal, workspace, settings=settings)
     campaigns = [
         c
@@ -349,10 +331,6 @@ def campaigns_page(
     return _page(request, principal, workspace, filters)
 
 
-def _amount(text: str) -> float:
-    return float(text.replace(",", "").strip())
-
-
 @router.post("/w/{workspace}/campaigns", **needs(planning.add_campaign))
 def add_campaign(
     workspace: str,
@@ -383,7 +361,7 @@ def add_campaign(
         errors["name"] = "Name the campaign as the ad platform names it."
     if not channel.strip():
         errors["channel"] = "Name the channel, for example Paid Search."
-    first, last = _day(start), _day(end)
+    first, last = forms.day(start), forms.day(end)
     if first is None:
         errors["start"] = "Pick the first day of the flight."
     if last is None:
@@ -392,7 +370,7 @@ def add_campaign(
         errors["end"] = "The flight ends before it starts."
     money = 0.0
     try:
-        money = _amount(budget) if budget.strip() else 0.0
+        money = forms.amount(budget) if budget.strip() else 0.0
     except ValueError:
         errors["budget"] = "Write the budget as a number, for example 12000."
     if not errors and first is not None and last is not None:
@@ -435,16 +413,16 @@ def add_activity(
     errors: dict[str, str] = {}
     if not title.strip():
         errors["title"] = "Say what is to be done."
-    day = _day(due)
-    if day is None:
+    due_day = forms.day(due)
+    if due_day is None:
         errors["due"] = "Pick the day it is due."
-    if not errors and day is not None:
+    if not errors and due_day is not None:
         try:
             planning.add_activity(
                 principal,
                 workspace,
                 title.strip(),
-                due=day,
+                due=due_day,
                 campaign=campaign.strip() or None,
                 owner=owner.strip() or None,
                 settings=settings_of(request),
@@ -496,7 +474,7 @@ def campaign_status_change(
         ).campaign
     except UserError as exc:
         error = campaign_error(exc, campaign.name)
-    if _is_htmx(request):
+    if forms.from_htmx(request):
         return render(
             request,
             "campaigns/_campaign_row.html",
@@ -533,7 +511,7 @@ def activity_status_change(
         ).activity
     except UserError as exc:
         error = sentence(exc)
-    if _is_htmx(request):
+    if forms.from_htmx(request):
         if activity is None:
             activity = next(
                 a
@@ -631,13 +609,13 @@ def edit_campaign(
         changes["status"] = status.strip()
     if budget.strip():
         try:
-            changes["budget"] = _amount(budget)
+            changes["budget"] = forms.amount(budget)
         except ValueError:
             errors["budget"] = "Write the budget as a number."
     if owner.strip():
         changes["owner"] = owner.strip()
     if end.strip():
-        last = _day(end)
+        last = forms.day(end)
         if last is None:
             errors["end"] = "Pick a date."
         changes["end"] = last

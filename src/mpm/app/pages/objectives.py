@@ -9,15 +9,16 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from mpm.app.api.access import Id
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
 from mpm.app.pages import charts
-from mpm.app.pages.render import Here, place, redirect, render, sentence
+from mpm.app.pages.forms import Short, Text
+from mpm.app.pages.render import here_of, redirect, render, sentence
 from mpm.errors import UserError
 from mpm.goals import Cadence, Goal, Phasing, SmartCheckFailed
 from mpm.services import data, explore, planning, status
@@ -31,8 +32,6 @@ PHASINGS = {
     Phasing.SEASONAL.value: "Like last year's days",
     Phasing.MONTHLY.value: "By hand, per month",
 }
-Text = Annotated[str, Form(max_length=5000)]
-Short = Annotated[str, Form(max_length=320)]
 
 # where a SMART weakness belongs on the form, by how it starts; the hints of the command
 # line ("with --owner") are left out
@@ -53,12 +52,6 @@ def weakness_for_the_form(text: str) -> tuple[str, str]:
     field = next((f for prefix, f in WEAKNESS_FIELDS if text.startswith(prefix)), "name")
     words = OPTION_HINT.sub("", text).strip()
     return field, sentence(words)
-
-
-def _here(request: Request, principal: Any, workspace: str) -> Here:
-    _, here = place(request, principal, workspace)
-    assert here is not None  # the route's gate let the principal in
-    return here
 
 
 def _catalog(request: Request, principal: Any, workspace: str) -> dict[str, dict[str, Any]]:
@@ -135,7 +128,7 @@ def _new_page(
 def new_objective_form(
     workspace: str, request: Request, principal: CurrentPrincipal
 ) -> HTMLResponse:
-    first, last = next_quarter(_here(request, principal, workspace).today)
+    first, last = next_quarter(here_of(request, principal, workspace).today)
     draft = Draft(start=first.isoformat(), end=last.isoformat())
     return _new_page(request, principal, workspace, draft)
 
@@ -252,7 +245,7 @@ def _detail(
     status_code: int = 200,
 ) -> HTMLResponse:
     settings = settings_of(request)
-    here = _here(request, principal, workspace)
+    here = here_of(request, principal, workspace)
     objective = planning.get_objective(principal, workspace, objective_id, settings=settings)
     progress = planning.objective_progress(principal, workspace, objective_id, settings=settings)
     path = planning.objective_trajectory(

@@ -5,16 +5,17 @@ evidence (kept in the decision log), and planning or changing a line."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
 import altair as alt
 import pandas as pd
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
-from mpm.app.pages import charts
-from mpm.app.pages.render import Here, place, redirect, render, sentence
+from mpm.app.pages import charts, forms
+from mpm.app.pages.forms import Short, Text
+from mpm.app.pages.render import Here, here_of, redirect, render, sentence
 from mpm.errors import UserError
 from mpm.services import planning
 
@@ -22,8 +23,6 @@ router = APIRouter(include_in_schema=False)
 
 CURRENT = ""  # the lines running today
 ALL = "all"
-Text = Annotated[str, Form(max_length=5000)]
-Short = Annotated[str, Form(max_length=400)]
 
 
 @dataclass(frozen=True)
@@ -95,12 +94,6 @@ def spend_chart(rows: list[Any], here: Here) -> dict[str, Any] | None:
     return charts.finish(chart, here.locale, here.currency)
 
 
-def _here(request: Request, principal: Any, workspace: str) -> Here:
-    _, here = place(request, principal, workspace)
-    assert here is not None  # the route's gate let the principal in
-    return here
-
-
 def _page(
     request: Request,
     principal: Any,
@@ -112,7 +105,7 @@ def _page(
     status_code: int = 200,
 ) -> HTMLResponse:
     settings = settings_of(request)
-    here = _here(request, principal, workspace)
+    here = here_of(request, principal, workspace)
     every = planning.budget_status(principal, workspace, settings=settings)
     periods = sorted({s.line.period for s in every})
     if period == ALL:
@@ -151,10 +144,6 @@ def plans_page(
     return _page(request, principal, workspace, period=period[:20])
 
 
-def _amount(text: str) -> float:
-    return float(text.replace(",", "").strip())
-
-
 @router.post("/w/{workspace}/plans/reallocate", **needs(planning.reallocate))
 def reallocate(
     workspace: str,
@@ -182,7 +171,7 @@ def reallocate(
     elif from_line == to_line:
         errors["move"] = "Pick two different lines."
     try:
-        money = _amount(amount)
+        money = forms.amount(amount)
     except ValueError:
         errors["amount"] = "Write the amount as a number, for example 5000."
     if not reason.strip():
@@ -236,7 +225,7 @@ def set_line(
     for name, text in (("planned", planned), ("committed", committed)):
         if text.strip() or name == "planned":
             try:
-                amounts[name] = _amount(text)
+                amounts[name] = forms.amount(text)
             except ValueError:
                 errors[name] = "Write the amount as a number."
     if not line_period.strip():

@@ -117,6 +117,13 @@ def place(
     )
 
 
+def here_of(request: Request, principal: Principal, slug: str) -> Here:
+    """The workspace of a page whose route has let the principal in."""
+    _, here = place(request, principal, slug)
+    assert here is not None  # the route's gate let the principal in
+    return here
+
+
 def render(
     request: Request,
     template: str,
