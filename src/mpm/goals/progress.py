@@ -165,6 +165,29 @@ def _daily(frame: Any, columns: list[str], first: date, last: date) -> dict[str,
     return out
 
 
+def _daily_history(
+    leaves: list[str],
+    first: date,
+    last: date,
+    where: list[str],
+    workspace: str,
+    settings: Settings,
+) -> dict[str, np.ndarray]:
+    """Each of `leaves` per day from `first` to `last`; empty without leaves or days."""
+    if not leaves or last < first:
+        return {}
+    frame = query(
+        leaves,
+        grain="day",
+        start=first,
+        end=last,
+        where=where,
+        workspace=workspace,
+        settings=settings,
+    )
+    return _daily(frame, leaves, first, last)
+
+
 def _weights(
     objective: Objective,
     catalog: Catalog,
@@ -225,18 +248,7 @@ def objective_progress(
     leaves = _leaves(catalog, kpi) if kind is not Kind.LEVEL else []
     history_end = last_day
     history_start = min(start - timedelta(days=364), history_end - timedelta(days=HISTORY_DAYS - 1))
-    daily: dict[str, np.ndarray] = {}
-    if leaves:
-        frame = query(
-            leaves,
-            grain="day",
-            start=history_start,
-            end=history_end,
-            where=where,
-            workspace=workspace,
-            settings=settings,
-        )
-        daily = _daily(frame, leaves, history_start, history_end)
+    daily = _daily_history(leaves, history_start, history_end, where, workspace, settings)
 
     phased = kind is Kind.TOTAL and higher
     if phased:
@@ -382,18 +394,7 @@ def objective_trajectory(
     where = list(objective.filters)
     history_start = start - timedelta(days=364)
     leaves = _leaves(catalog, kpi) if kind is not Kind.LEVEL else [kpi.name]
-    daily: dict[str, np.ndarray] = {}
-    if last_day >= history_start:
-        frame = query(
-            leaves,
-            grain="day",
-            start=history_start,
-            end=max(last_day, history_start),
-            where=where,
-            workspace=workspace,
-            settings=settings,
-        )
-        daily = _daily(frame, leaves, history_start, max(last_day, history_start))
+    daily = _daily_history(leaves, history_start, last_day, where, workspace, settings)
     offset = (start - history_start).days
     actual: list[float | None] = [None] * len(days)
     if counted and daily:

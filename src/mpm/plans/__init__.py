@@ -21,6 +21,7 @@ from mpm.plans.budgets import (
     set_budget,
 )
 from mpm.plans.campaigns import (
+    OPEN_ACTIVITY,
     ActivityStatus,
     Campaign,
     CampaignStatus,
@@ -33,6 +34,7 @@ from mpm.plans.campaigns import (
 from mpm.plans.review import annual_review, campaign_review
 
 __all__ = [
+    "OPEN_ACTIVITY",
     "Activity",
     "ActivityStatus",
     "BudgetLine",

@@ -4,17 +4,17 @@ analyst."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import shutil
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from mpm import ingest, metrics
 from mpm.auth import Permission
 from mpm.metrics import Kpi
 from mpm.metrics.reference import definition
 from mpm.services.access import Context, delegate, requires
-from mpm.services.cache import FingerprintCache
+from mpm.services.cache import FingerprintCache, LruCache
 from mpm.services.versions import data_version
 from mpm.warehouse import connect_query_only, table_stats
 
@@ -39,8 +39,7 @@ def kpi_record(kpi: Kpi) -> dict[str, Any]:
 
 
 CACHE_SIZE = 512  # KPI results kept per server process
-_results: OrderedDict[Any, Any] = OrderedDict()
-_results_lock = threading.Lock()
+_results: LruCache[Any] = LruCache(CACHE_SIZE)
 
 
 def _key(value: Any) -> Any:
@@ -63,16 +62,9 @@ def kpi_query(ctx: Context, kpis: Any, **options: Any) -> Any:
         _key(options),
         data_version(ctx.settings, ctx.workspace),
     )
-    with _results_lock:
-        if key in _results:
-            _results.move_to_end(key)
-            return _results[key]
-    frame = metrics.query(kpis, workspace=ctx.slug, settings=ctx.settings, **options)
-    with _results_lock:
-        _results[key] = frame
-        while len(_results) > CACHE_SIZE:
-            _results.popitem(last=False)
-    return frame
+    return _results.get(
+        key, lambda: metrics.query(kpis, workspace=ctx.slug, settings=ctx.settings, **options)
+    )
 
 
 _catalogs: FingerprintCache[list[dict[str, Any]]] = FingerprintCache()
@@ -121,6 +113,14 @@ def list_tables(ctx: Context) -> list[Any]:
 
 
 @requires(ANALYZE)
-def import_file(ctx: Context, path: Path, options: ingest.IngestOptions) -> ingest.LoadReport:
-    """Validate and load a file (the import validator is the only parser of uploads)."""
-    return ingest.ingest_file(path, workspace=ctx.slug, options=options, settings=ctx.settings)
+def import_upload(
+    ctx: Context, name: str, upload: BinaryIO, options: ingest.IngestOptions
+) -> ingest.LoadReport:
+    """Validate and load an uploaded file (the import validator is the only parser of
+    uploads). It is written to a private temporary folder under its own name, which presets
+    and the load report read, and removed after the load."""
+    with tempfile.TemporaryDirectory(prefix="mpm-upload-") as folder:
+        path = Path(folder) / name
+        with path.open("wb") as out:
+            shutil.copyfileobj(upload, out, length=1 << 20)
+        return ingest.ingest_file(path, workspace=ctx.slug, options=options, settings=ctx.settings)

@@ -4,8 +4,6 @@ load history and reverts."""
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Annotated, Any
@@ -149,7 +147,7 @@ def list_tables(workspace: str, request: Request, principal: CurrentPrincipal) -
 
 
 @router.post(
-    "/workspaces/{workspace}/imports", tags=["data"], status_code=201, **needs(data.import_file)
+    "/workspaces/{workspace}/imports", tags=["data"], status_code=201, **needs(data.import_upload)
 )
 def import_file(
     workspace: str,
@@ -180,11 +178,7 @@ def import_file(
         keep_extra=keep_extra,
         hash_pii=bool(hash_pii),
     )
-    with tempfile.TemporaryDirectory(prefix="mpm-upload-") as folder:
-        path = Path(folder) / name
-        with path.open("wb") as out:
-            shutil.copyfileobj(file.file, out, length=1 << 20)
-        report = data.import_file(principal, workspace, path, options, settings=settings)
+    report = data.import_upload(principal, workspace, name, file.file, options, settings=settings)
     background.add_task(status.warm_status, settings, workspace)
     return plain(report)
 

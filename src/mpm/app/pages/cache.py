@@ -7,8 +7,6 @@ turn of the day shows at once. Only whole, successful pages are kept."""
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -18,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from mpm.app.deps import settings_of
 from mpm.app.pages.render import place
 from mpm.auth import Principal
+from mpm.services.cache import LruCache
 from mpm.services.versions import app_state_version, data_version
 
 PAGES_KEPT = 256
@@ -39,9 +38,7 @@ def _who(principal: Principal, request: Request) -> Hashable:
 
 class PageCache:
     def __init__(self, size: int = PAGES_KEPT) -> None:
-        self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
+        self._pages: LruCache[bytes] = LruCache(size)
 
     def page(
         self,
@@ -64,23 +61,13 @@ class PageCache:
             data_version(settings, access.workspace),
             app_state_version(settings),
         )
-        with self._lock:
-            body = self._pages.get(key)
-            if body is not None:
-                self._pages.move_to_end(key)
+        body = self._pages.find(key)
         if body is not None:
             return HTMLResponse(body)
         response = render()
         if response.status_code == 200 and not response.headers.get("set-cookie"):
-            with self._lock:
-                self._pages[key] = bytes(response.body)
-                while len(self._pages) > self._size:
-                    self._pages.popitem(last=False)
+            self._pages.put(key, bytes(response.body))
         return response
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
 
 
 PAGES = PageCache()

@@ -22,7 +22,8 @@ from mpm.app.pages import charts, forms
 from mpm.app.pages.forms import Short, Text
 from mpm.app.pages.render import Here, here_of, redirect, render, sentence
 from mpm.errors import UserError
-from mpm.plans import ActivityStatus, CampaignStatus
+from mpm.metrics import Calendar
+from mpm.plans import OPEN_ACTIVITY, ActivityStatus, CampaignStatus
 from mpm.services import planning
 
 router = APIRouter(include_in_schema=False)
@@ -72,21 +73,15 @@ class Month:
     weekdays: list[str]
 
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-
 def months(plan: Any) -> list[Month]:
     """Month grids of the plan's range, weeks starting on the workspace's first day of the
     week; each day lists the activities due, and the flights that start or end on it."""
     by_day: dict[date, list[Any]] = {}
-    for entry in plan.entries:
-        if entry.kind == "activity":
-            by_day.setdefault(entry.start, []).append(entry)
-        else:
-            by_day.setdefault(entry.start, []).append(entry)
-            if entry.end != entry.start:
-                by_day.setdefault(entry.end, []).append(entry)
-    first_weekday = WEEKDAYS.index(plan.week_start) if plan.week_start in WEEKDAYS else 0
+    for entry in plan.entries:  # an activity's start and end are its due date
+        by_day.setdefault(entry.start, []).append(entry)
+        if entry.end != entry.start:
+            by_day.setdefault(entry.end, []).append(entry)
+    first_weekday = Calendar(plan.week_start).week_start_index
     grid = calendar.Calendar(firstweekday=first_weekday)
     names = [calendar.day_abbr[(first_weekday + i) % 7] for i in range(7)]
     out: list[Month] = []
@@ -202,9 +197,7 @@ def timeline(plan: Any, here: Here) -> dict[str, Any] | None:
         width=charts.WIDTH,
         height=max(90, 30 * len(order)),
     )
-    spec = charts.finish(chart, here.locale, here.currency)
-    spec["config"]["axisY"] = {"labelLimit": 260}  # narrow screens shorten it (mpm.js)
-    return spec
+    return charts.finish(chart, here.locale, here.currency)
 
 
 # --- the page -----------------------------------------------------------------------------------
@@ -251,15 +244,14 @@ def _page(
         and (not filters.owner or (c.owner or "").lower() == filters.owner.lower())
         and (not filters.overdue or c.overdue)
     ]
-    activities = planning.list_activities(
-        principal,
-        workspace,
-        owner=filters.owner or None,
-        overdue_only=filters.overdue,
-        open_only=not filters.every_activity,
-        settings=settings,
-    )
     everyone = planning.list_activities(principal, workspace, settings=settings)
+    activities = [
+        a
+        for a in everyone
+        if (filters.every_activity or a.status in OPEN_ACTIVITY)
+        and (not filters.owner or (a.owner or "").lower() == filters.owner.lower())
+        and (not filters.overdue or a.overdue)
+    ]
     owners = sorted(
         {c.owner for c in every if c.owner} | {a.owner for a in everyone if a.owner},
         key=str.lower,
@@ -297,7 +289,7 @@ def _page(
             "live": sum(c.status == "live" for c in every),
             "planned": sum(c.status == "planned" for c in every),
             "overdue_campaigns": sum(c.overdue for c in every),
-            "open_activities": sum(a.status in ("todo", "doing") for a in everyone),
+            "open_activities": sum(a.status in OPEN_ACTIVITY for a in everyone),
             "overdue_activities": sum(a.overdue for a in everyone),
             "all_activities": len(everyone),
         },

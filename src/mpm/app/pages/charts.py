@@ -20,6 +20,7 @@ from mpm.metrics.compiler import OTHER, PERIOD
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C8C8C", "#B8A500")
 GREY = "#8C8C8C"  # "other": the rest of a split, and targets
 WIDTH = "container"
+Y_LABEL_LIMIT = 240  # pixels
 HEIGHT = 280
 
 AXIS_FORMAT = {"currency": "$.3~s", "percent": ".1~%", "ratio": ",.2~f", "count": ".3~s"}
@@ -79,6 +80,9 @@ def finish(chart: alt.TopLevelMixin, locale: str, currency: str) -> dict[str, An
     config.setdefault("range", {})["category"] = list(PALETTE)
     config["font"] = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
     config.setdefault("axis", {}).update({"labelFontSize": 12, "titleFontSize": 12})
+    # names on a vertical axis (channels, campaigns) are cut past this; mpm.js shortens it on
+    # narrow screens
+    config.setdefault("axisY", {})["labelLimit"] = Y_LABEL_LIMIT
     config.setdefault("legend", {}).update({"labelFontSize": 12, "titleFontSize": 12})
     config.setdefault("title", {}).update({"fontSize": 15, "anchor": "start"})
     config["view"] = {"stroke": None}
@@ -176,7 +180,7 @@ def bars(
         alt.Chart(data)
         .mark_bar(color=PALETTE[0])
         .encode(
-            y=alt.Y(f"{by}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
+            y=alt.Y(f"{by}:N", title=None, sort="-x"),
             x=alt.X(
                 f"{kpi}:Q",
                 title=axis_title(label, unit, currency),

@@ -4,8 +4,6 @@ per load, and how fresh each table of the warehouse is."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from mpm.app.api.access import Id
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
-from mpm.app.pages.render import Here, place, redirect, render, sentence
+from mpm.app.pages.render import Here, here_of, redirect, render, sentence
 from mpm.app.serialize import MAX_ID
 from mpm.auth import Principal
 from mpm.errors import Forbidden, IngestError, NotFound, Unauthorized, UserError
@@ -116,8 +114,7 @@ def _page(
     status_code: int = 200,
 ) -> HTMLResponse:
     settings = settings_of(request)
-    _, here = place(request, principal, workspace)
-    assert here is not None  # the route's gate let the principal in
+    here = here_of(request, principal, workspace)
     loads = data.list_loads(principal, workspace, settings=settings)
     tables = freshness(data.list_tables(principal, workspace, settings=settings), here.today)
     report = next((load for load in loads if load.load_id == loaded), None)
@@ -207,7 +204,7 @@ def _options(upload: Upload) -> IngestOptions:
     )
 
 
-@router.post("/w/{workspace}/data/imports", **needs(data.import_file))
+@router.post("/w/{workspace}/data/imports", **needs(data.import_upload))
 def import_file(
     workspace: str,
     request: Request,
@@ -237,11 +234,9 @@ def import_file(
         return _page(request, principal, workspace, upload=upload, status_code=422)
     settings = settings_of(request)
     try:
-        with tempfile.TemporaryDirectory(prefix="mpm-upload-") as folder:
-            path = Path(folder) / name
-            with path.open("wb") as out:
-                shutil.copyfileobj(file.file, out, length=1 << 20)
-            report = data.import_file(principal, workspace, path, options, settings=settings)
+        report = data.import_upload(
+            principal, workspace, name, file.file, options, settings=settings
+        )
     except IngestError as exc:
         return _page(request, principal, workspace, upload=upload, refused=exc, status_code=422)
     except (Unauthorized, Forbidden, NotFound):

@@ -7,8 +7,6 @@ per workspace."""
 from __future__ import annotations
 
 import io
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,14 +24,15 @@ from starlette.datastructures import QueryParams
 
 from mpm.app.api.access import Id
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
-from mpm.app.pages import charts
+from mpm.app.pages import charts, forms
 from mpm.app.pages.cache import PAGES
-from mpm.app.pages.render import Here, place, redirect, render, sentence
+from mpm.app.pages.render import Here, here_of, redirect, render, sentence
 from mpm.errors import UserError
-from mpm.metrics import Calendar, Grain
+from mpm.metrics import Grain
 from mpm.metrics.compiler import OTHER, PERIOD
 from mpm.metrics.periods import GRAIN_MONTHS, parse_day
 from mpm.services import data, explore
+from mpm.services.cache import LruCache
 
 T = TypeVar("T")
 
@@ -208,17 +207,17 @@ class Answer:
     annotations: list[Any] = field(default_factory=list)
 
 
-def _error_field(message: str) -> str:
-    text = message.lower()
-    if "dimension" in text or "cannot be split" in text:
-        return "by"
-    if "kpi" in text or "metric" in text:
-        return "kpi"
-    if "where" in text or "filter" in text:
-        return "where"
-    if "date" in text or "range" in text or "from" in text:
-        return "from"
-    return "kpi"
+ERROR_WORDS = (  # a word of a KPI service's message -> the field of the form it is about
+    ("dimension", "by"),
+    ("cannot be split", "by"),
+    ("kpi", "kpi"),
+    ("metric", "kpi"),
+    ("where", "where"),
+    ("filter", "where"),
+    ("date", "from"),
+    ("range", "from"),
+    ("from", "from"),
+)
 
 
 def _title(q: Question, catalog: dict[str, dict[str, Any]], kpi: str) -> str:
@@ -238,22 +237,15 @@ class ResultMemo:
     or writing hundreds of numbers with Babel, costs more than the rest of a cached page."""
 
     def __init__(self, size: int) -> None:
-        self._entries: OrderedDict[tuple[Any, ...], tuple[pd.DataFrame, Any]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
+        self._kept: LruCache[tuple[pd.DataFrame, Any]] = LruCache(size)
 
     def get(self, raw: pd.DataFrame, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         full = (id(raw), *key)
-        with self._lock:
-            kept = self._entries.get(full)
-            if kept is not None and kept[0] is raw:
-                self._entries.move_to_end(full)
-                return cast(T, kept[1])
+        kept = self._kept.find(full)
+        if kept is not None and kept[0] is raw:
+            return cast(T, kept[1])
         value = compute()
-        with self._lock:
-            self._entries[full] = (raw, value)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+        self._kept.put(full, (raw, value))
         return value
 
 
@@ -297,7 +289,7 @@ def partial_periods(q: Question, frame: pd.DataFrame, here: Here) -> list[date]:
     whole periods beside them, so the page says so."""
     if not q.grain or q.grain == "day" or frame.empty or PERIOD not in frame.columns:
         return []
-    calendar = Calendar(here.week_start, here.fiscal_year_start_month)
+    calendar = here.calendar
     grain = Grain(q.grain)
     today = here.today
     try:
@@ -388,7 +380,8 @@ def ask(
                 principal, workspace, list(q.kpis), settings=settings, **options
             )
     except UserError as exc:
-        answer.error, answer.error_field = sentence(exc), _error_field(str(exc))
+        answer.error = sentence(exc)
+        answer.error_field = forms.field_of(str(exc), ERROR_WORDS, "kpi")
         return answer
     answer.raw = raw = frame
     answer.frame = frame = ordered(q, frame)
@@ -425,8 +418,7 @@ def _columns(q: Question, frame: pd.DataFrame, catalog: dict[str, Any]) -> list[
 
 def _context(request: Request, principal: Any, workspace: str) -> tuple[Here, dict[str, Any]]:
     settings = settings_of(request)
-    _, here = place(request, principal, workspace)
-    assert here is not None  # the route's gate let the principal in
+    here = here_of(request, principal, workspace)
     catalog = {m["name"]: m for m in data.list_metrics(principal, workspace, settings=settings)}
     return here, catalog
 

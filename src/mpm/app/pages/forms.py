@@ -1,9 +1,10 @@
 """What the pages' forms send, read the same way everywhere: bounded text fields, amounts as
-people type them (1,500.50), dates from date inputs, and whether htmx asked (it gets a part of
-the page back, not the whole)."""
+people type them (1,500.50), dates from date inputs, whether htmx asked (it gets a part of the
+page back, not the whole), and which field a service's refusal is about."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
@@ -28,3 +29,10 @@ def day(text: str) -> date | None:
 
 def from_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
+
+
+def field_of(message: str, words: Sequence[tuple[str, str]], default: str) -> str:
+    """The field a service's message is about: that of the first of `words` (word, field) the
+    message contains, else `default`."""
+    lowered = message.lower()
+    return next((field for word, field in words if word in lowered), default)

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from mpm.app.api.access import Id
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
-from mpm.app.pages import charts
+from mpm.app.pages import charts, forms
 from mpm.app.pages.forms import Short, Text
 from mpm.app.pages.render import here_of, redirect, render, sentence
 from mpm.errors import UserError
@@ -147,7 +147,7 @@ def _parse(draft: Draft) -> tuple[dict[str, Any], dict[str, str]]:
     errors: dict[str, str] = {}
     fields: dict[str, Any] = {}
     try:
-        fields["target"] = float(draft.target.replace(",", ""))
+        fields["target"] = forms.amount(draft.target)
     except ValueError:
         errors["target"] = "Write the target as a number, for example 250000."
     for name in ("start", "end"):
@@ -161,7 +161,7 @@ def _parse(draft: Draft) -> tuple[dict[str, Any], dict[str, str]]:
             continue
         month, _, amount = line.partition("=")
         try:
-            monthly[month.strip()] = float(amount.strip().replace(",", ""))
+            monthly[month.strip()] = forms.amount(amount)
         except ValueError:
             errors["monthly"] = f"Write each month as YYYY-MM=AMOUNT, not “{line.strip()}”."
     fields["monthly_targets"] = monthly or None
@@ -184,11 +184,6 @@ MESSAGE_FIELDS = (  # a word of a service's message -> the field it is about
     ("where", "filters"),
     ("dimension", "filters"),
 )
-
-
-def _field_of(message: str) -> str:
-    text = message.lower()
-    return next((field for word, field in MESSAGE_FIELDS if word in text), "name")
 
 
 @router.post("/w/{workspace}/objectives/new", **needs(planning.add_objective))
@@ -230,7 +225,7 @@ def add_objective(
             request, principal, workspace, draft, weaknesses=weaknesses, status_code=422
         )
     except UserError as exc:
-        errors = {_field_of(str(exc)): sentence(exc)}
+        errors = {forms.field_of(str(exc), MESSAGE_FIELDS, "name"): sentence(exc)}
         return _new_page(request, principal, workspace, draft, errors=errors, status_code=422)
     return redirect(f"/w/{workspace}/objectives/{created.id}?created=1")
 
@@ -352,7 +347,7 @@ def edit_objective(
     changes: dict[str, Any] = {}
     if target.strip():
         try:
-            changes["target"] = float(target.replace(",", ""))
+            changes["target"] = forms.amount(target)
         except ValueError:
             errors["target"] = "Write the target as a number."
     if end.strip():

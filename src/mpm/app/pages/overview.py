@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from mpm.app.deps import SIGNED_IN, CurrentPrincipal, needs, settings_of
 from mpm.app.pages.cache import PAGES
-from mpm.app.pages.render import place, redirect, render
+from mpm.app.pages.render import here_of, place, redirect, render
 from mpm.app.pages.sparkline import sparkline
 from mpm.services import data, planning, status
 
@@ -148,8 +148,7 @@ def _overview(request: Request, principal: Any, workspace: str, range_: str) -> 
         principal, workspace, list(TILES), grain="day", settings=settings, **options
     )
     progress = status.objectives_status(principal, workspace, settings=settings)
-    _, here = place(request, principal, workspace)
-    assert here is not None  # the route's gate let the principal in
+    here = here_of(request, principal, workspace)
     today = here.today
     budgets = [
         b

@@ -65,7 +65,7 @@ def spend_chart(rows: list[Any], here: Here) -> dict[str, Any] | None:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("line:N", title=None, sort=names, axis=alt.Axis(labelLimit=220)),
+            y=alt.Y("line:N", title=None, sort=names),
             yOffset=alt.YOffset("what:N", sort=["Planned", "Committed", "Actual"]),
             x=alt.X(
                 "amount:Q",

@@ -21,6 +21,7 @@ from mpm import __version__
 from mpm.app.deps import settings_of
 from mpm.app.pages import formatting
 from mpm.auth import Principal, Role
+from mpm.metrics import Calendar
 from mpm.services import workspaces
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -59,8 +60,13 @@ class Here:
     locale: str
     timezone: str
     role: Role
-    week_start: str = "monday"
-    fiscal_year_start_month: int = 1
+    week_start: str
+    fiscal_year_start_month: int
+
+    @property
+    def calendar(self) -> Calendar:
+        """The workspace's weeks and fiscal year, as the KPI layer counts periods."""
+        return Calendar(self.week_start, self.fiscal_year_start_month)
 
     def can(self, role: str) -> bool:
         """Whether the principal's role is at least `role` (to show or hide controls; the

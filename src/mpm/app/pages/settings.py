@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from mpm.app.api.access import Id
 from mpm.app.deps import CurrentPrincipal, needs, settings_of
+from mpm.app.pages import forms
 from mpm.app.pages.render import redirect, render, sentence
 from mpm.app.serialize import MAX_ID
 from mpm.auth import ApiToken, Principal, Role, User
@@ -122,12 +123,6 @@ def general(
     return _general(request, principal, workspace, saved=bool(saved))
 
 
-def settings_error_field(message: str) -> str:
-    """The field of the settings form an error of the service is about ("" for the form)."""
-    lowered = message.lower()
-    return next((name for words, name in FIELD_WORDS if words in lowered), "")
-
-
 @router.post("/w/{workspace}/settings", **needs(workspaces.update_workspace))
 def update_settings(
     workspace: str,
@@ -166,7 +161,7 @@ def update_settings(
         except OWN_ERRORS:
             raise
         except UserError as exc:
-            errors[settings_error_field(str(exc)) or "form"] = sentence(exc)
+            errors[forms.field_of(str(exc), FIELD_WORDS, "form")] = sentence(exc)
             return _general(
                 request, principal, workspace, form=form, errors=errors, status_code=422
             )

@@ -53,7 +53,7 @@
     var config = copy.config || (copy.config = {});
     if (narrow) {
       config.legend = Object.assign({}, config.legend, { orient: "bottom", columns: 2 });
-      if (config.axisY && config.axisY.labelLimit) config.axisY = Object.assign({}, config.axisY, { labelLimit: 110 });
+      config.axisY = Object.assign({}, config.axisY, { labelLimit: 110 });
     }
     if (!darkNow()) return copy;
     config.background = null;
